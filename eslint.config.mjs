@@ -1,0 +1,36 @@
+// n8n's two rule sets for community packages: the long-standing
+// eslint-plugin-n8n-nodes-base (package.json, credentials, nodes) and the
+// newer @n8n/eslint-plugin-community-nodes (including n8n Cloud's rules:
+// no restricted globals or imports).
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import tsParser from '@typescript-eslint/parser';
+import jsoncParser from 'jsonc-eslint-parser';
+
+const plugins = { 'n8n-nodes-base': n8nNodesBase };
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', 'examples/**'] },
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+		plugins,
+		rules: n8nNodesBase.configs.community.rules,
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins,
+		rules: n8nNodesBase.configs.credentials.rules,
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins,
+		rules: n8nNodesBase.configs.nodes.rules,
+	},
+	{
+		...communityNodes.configs.recommended,
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
+	},
+];
