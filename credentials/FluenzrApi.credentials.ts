@@ -1,0 +1,74 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../nodes/Fluenzr/shared/contract';
+
+export class FluenzrApi implements ICredentialType {
+	name = 'fluenzrApi';
+
+	displayName = 'FluenzR API';
+
+	icon: Icon = { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' };
+
+	documentationUrl = 'https://github.com/fluenzr/n8n-nodes-fluenzr#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Your FluenzR API key (Settings → API in FluenzR). The REST API needs the Pro plan.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			required: true,
+			description:
+				'Where the FluenzR API lives. Change it only to use a proxy or the FluenzR sandbox that ships with this package.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// A one-record contact list proves the key, the plan and the base URL at once.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/contacts',
+			qs: { perPage: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'FluenzR did not accept this API key (UNAUTHORIZED). Copy the key again from FluenzR → Settings → API.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: `${PLAN_REQUIRED_MESSAGE} (PLAN_REQUIRED). Upgrade the FluenzR account to Pro or use a Pro account's key.`,
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CAMPAIGN, contactIdsField, GROUP, recordLocator, showFor } from '../../shared/fields';
+
+const showOnlyForCampaignAddContacts = showFor('campaign', ['addContacts']);
+
+export const campaignAddContactsDescription: INodeProperties[] = [
+	recordLocator(CAMPAIGN, showOnlyForCampaignAddContacts),
+	{
+		displayName: 'Add From',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'A Group', value: 'group', description: 'Every contact of a group' },
+			{ name: 'A List of Contact IDs', value: 'contactIds', description: 'The contacts you list' },
+		],
+		default: 'group',
+		description: 'Where the contacts come from. Contacts already in the campaign or unsubscribed are skipped.',
+		displayOptions: showOnlyForCampaignAddContacts,
+	},
+	recordLocator(
+		GROUP,
+		{ show: { resource: ['campaign'], operation: ['addContacts'], source: ['group'] } },
+		{ send: { type: 'body', property: 'groupId' } },
+	),
+	contactIdsField({ show: { resource: ['campaign'], operation: ['addContacts'], source: ['contactIds'] } }),
+];

@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { bodyField, textBodyField } from '../../shared/fields';
+import { sendCustomFields } from '../../shared/validation';
+
+/** The email field: required on create, optional in Update Fields. */
+export function emailField(required: boolean): INodeProperties {
+	return textBodyField({
+		displayName: 'Email',
+		name: 'email',
+		default: '',
+		required,
+		placeholder: 'name@email.com',
+		description: 'Email address of the contact; unique in the account, compared case-insensitively',
+	});
+}
+
+/** Everything a contact holds besides its email, in alphabetical order. */
+export function contactFieldOptions(collectionName: 'additionalFields' | 'updateFields'): INodeProperties[] {
+	return [
+		textBodyField({ displayName: 'Company', name: 'company', default: '' }),
+		{
+			displayName: 'Custom Fields',
+			name: 'customFields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Custom Field',
+			default: {},
+			description:
+				collectionName === 'updateFields'
+					? 'Merged key by key into the contact’s custom fields; an expression giving null removes a key'
+					: 'Your own fields, such as a CRM ID or a lead score',
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Name of the custom field' },
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Text, or a number or boolean from an expression',
+						},
+					],
+				},
+			],
+			routing: { send: { preSend: [sendCustomFields(collectionName)] } },
+		},
+		textBodyField({ displayName: 'First Name', name: 'firstName', default: '' }),
+		bodyField({
+			displayName: 'Group Names or IDs',
+			name: 'groupIds',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getGroups' },
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint:
+				collectionName === 'updateFields'
+					? 'Replaces the groups the contact belongs to'
+					: 'The groups to put the contact in',
+		}),
+		textBodyField({ displayName: 'Job Title', name: 'jobTitle', default: '' }),
+		textBodyField({ displayName: 'Last Name', name: 'lastName', default: '' }),
+		textBodyField({
+			displayName: 'LinkedIn URL',
+			name: 'linkedinUrl',
+			default: '',
+			placeholder: 'https://www.linkedin.com/in/...',
+		}),
+		textBodyField({ displayName: 'Phone', name: 'phone', default: '' }),
+		bodyField({
+			displayName: 'Unsubscribed',
+			name: 'unsubscribed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the contact has unsubscribed; campaigns skip unsubscribed contacts',
+		}),
+		textBodyField({ displayName: 'Website', name: 'website', default: '', placeholder: 'https://example.com' }),
+	];
+}

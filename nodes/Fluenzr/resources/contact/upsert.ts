@@ -1,0 +1,65 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { asNodeError } from '../../shared/errors';
+import { showFor } from '../../shared/fields';
+import { runForItem, sendFluenzrRequest, toItems } from '../../shared/requestRunner';
+import { contactFieldOptions, emailField } from './fields';
+
+const showOnlyForContactUpsert = showFor('contact', ['upsert']);
+
+export const contactUpsertDescription: INodeProperties[] = [
+	{
+		...emailField(true),
+		description: 'Email address to match on: the contact with this email is updated, or created if there is none',
+		displayOptions: showOnlyForContactUpsert,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showOnlyForContactUpsert,
+		options: contactFieldOptions('additionalFields'),
+	},
+];
+
+/** The contact FluenzR says already has this email, from its duplicate-email error. */
+function existingContactId(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '400') return undefined;
+	const details = (error.errorResponse as IDataObject | undefined)?.details as IDataObject | undefined;
+	const existingId = details?.existingId;
+	return typeof existingId === 'string' && existingId !== '' ? existingId : undefined;
+}
+
+/**
+ * Create or Update: create the contact; when FluenzR answers that the email
+ * already exists, it names the existing contact, which is then updated with
+ * the same fields. No search first, so two runs cannot race into duplicates.
+ */
+export async function runContactUpsert(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await runForItem(this, requestData, async () => {
+		try {
+			const created = await sendFluenzrRequest(this, requestData);
+			return toItems(this, created.data);
+		} catch (error) {
+			const existingId = existingContactId(error);
+			if (!existingId) throw asNodeError(this.getNode(), error);
+			const updated = await sendFluenzrRequest(this, {
+				...requestData,
+				options: { ...requestData.options, method: 'PUT', url: `/contacts/${encodeURIComponent(existingId)}` },
+			});
+			return toItems(this, updated.data);
+		}
+	});
+}

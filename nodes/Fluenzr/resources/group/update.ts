@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { GROUP, recordLocator, showFor, textBodyField } from '../../shared/fields';
+
+const showOnlyForGroupUpdate = showFor('group', ['update']);
+
+export const groupUpdateDescription: INodeProperties[] = [
+	recordLocator(GROUP, showOnlyForGroupUpdate),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added here change',
+		displayOptions: showOnlyForGroupUpdate,
+		options: [
+			textBodyField({ displayName: 'Description', name: 'description', default: '' }),
+			textBodyField({ displayName: 'Name', name: 'name', default: '' }),
+		],
+	},
+];

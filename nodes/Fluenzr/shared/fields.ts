@@ -1,0 +1,213 @@
+/** Field definitions that several operations share, written once. */
+import type {
+	IDisplayOptions,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+	DeclarativeRestApiSettings,
+} from 'n8n-workflow';
+
+import { SORT_ORDERS } from './contract';
+import { captureResponse, runSingleRequest } from './requestRunner';
+import { requireId, sendContactIds } from './validation';
+
+type Runner = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/** Shows a field for some operations of one resource. */
+export function showFor(resource: string, operations: string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/**
+ * The routing of an operation. `paginate` hands the prepared request to the
+ * operation's runner (see requestRunner.ts), and `captureResponse` keeps the
+ * whole answer for it.
+ */
+export function route(
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+	url: string,
+	runner: Runner = runSingleRequest,
+): INodePropertyRouting {
+	return {
+		request: { method, url },
+		send: { paginate: true },
+		operations: { pagination: runner },
+		output: { postReceive: [captureResponse] },
+	};
+}
+
+/** `encodeURIComponent` of a resource locator's value, for URLs in routing expressions. */
+export function idInPath(parameterName: string): string {
+	return `{{ encodeURIComponent(String($parameter.${parameterName})) }}`;
+}
+
+interface LocatorKind {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	example: string;
+}
+
+export const CONTACT: LocatorKind = {
+	displayName: 'Contact',
+	name: 'contactId',
+	searchListMethod: 'searchContacts',
+	example: 'ct_8f2k1x',
+};
+export const GROUP: LocatorKind = {
+	displayName: 'Group',
+	name: 'groupId',
+	searchListMethod: 'searchGroups',
+	example: 'grp_456',
+};
+export const CAMPAIGN: LocatorKind = {
+	displayName: 'Campaign',
+	name: 'campaignId',
+	searchListMethod: 'searchCampaigns',
+	example: 'cmp_123',
+};
+
+/**
+ * A contact, group or campaign: picked from a searchable list loaded from
+ * FluenzR, or given by ID. An empty value is refused before any request.
+ */
+export function recordLocator(
+	kind: LocatorKind,
+	displayOptions: IDisplayOptions,
+	routing?: INodePropertyRouting,
+): INodeProperties {
+	return {
+		displayName: kind.displayName,
+		name: kind.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${kind.displayName.toLowerCase()} to use`,
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${kind.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${kind.example}`,
+			},
+		],
+		routing: {
+			...routing,
+			send: {
+				...routing?.send,
+				preSend: [requireId(kind.name, kind.displayName, kind.example)],
+			},
+		},
+	};
+}
+
+/** Return All and Limit of a Get Many operation (the runner reads them). */
+export function returnAllAndLimit(resource: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: showFor(resource, ['getAll']),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { resource: [resource], operation: ['getAll'], returnAll: [false] } },
+		},
+	];
+}
+
+/** The Sort collection of a Get Many operation: `sort` and `order` query parameters. */
+export function sortCollection(resource: string, sortFields: ReadonlyArray<{ name: string; value: string }>): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Option',
+		default: {},
+		description: 'How FluenzR orders the results (default: oldest first)',
+		displayOptions: showFor(resource, ['getAll']),
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'field',
+				type: 'options',
+				options: [...sortFields],
+				default: 'createdAt',
+				description: 'The field to sort by; ties are broken by ID',
+				routing: { send: { type: 'query', property: 'sort' } },
+			},
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				options: SORT_ORDERS.map((order) => ({
+					name: order === 'asc' ? 'Ascending' : 'Descending',
+					value: order,
+				})),
+				default: 'asc',
+				description: 'Whether to sort ascending or descending',
+				routing: { send: { type: 'query', property: 'order' } },
+			},
+		],
+	};
+}
+
+/**
+ * A text field sent as a body property. A number from an expression (a phone
+ * number from a CRM, say) is sent as text; other types go as they are, for
+ * FluenzR to name the field in its error.
+ */
+export function textBodyField(field: Omit<INodeProperties, 'type' | 'routing'>): INodeProperties {
+	return {
+		type: 'string',
+		...field,
+		routing: {
+			send: {
+				type: 'body',
+				property: field.name,
+				value: '={{ typeof $value === "number" ? String($value) : $value }}',
+			},
+		},
+	};
+}
+
+/** A boolean, number or options field sent as a body property as it is. */
+export function bodyField(field: INodeProperties): INodeProperties {
+	return { ...field, routing: { send: { type: 'body', property: field.name } } };
+}
+
+/** Contact IDs to add, as text or an array from an expression; sent as `contactIds`. */
+export function contactIdsField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Contact IDs',
+		name: 'contactIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'ct_1a2b, ct_3c4d',
+		description:
+			'IDs of the contacts to add (1 to 1000), separated by commas, or an expression giving an array of IDs',
+		displayOptions,
+		routing: { send: { preSend: [sendContactIds('contactIds', 'Contact IDs')] } },
+	};
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IHttpRequestMethods, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { toFluenzrApiError } from './errors';
+
+/**
+ * A direct request, for the editor's list searches (outside the declarative
+ * engine): FluenzR's envelope on success, its error as a clear NodeApiError.
+ */
+export async function fluenzrApiRequest(
+	context: ILoadOptionsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject = {},
+): Promise<{ data: IDataObject[]; meta?: { total?: number } }> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('fluenzrApi');
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'fluenzrApi', {
+		method,
+		baseURL: String(baseUrl).replace(/\/+$/, ''),
+		url: path,
+		qs,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw toFluenzrApiError(context.getNode(), response, `Loading the list (${method} ${path})`);
+	}
+	return response.body as { data: IDataObject[]; meta?: { total?: number } };
+}

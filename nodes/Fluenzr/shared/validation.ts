@@ -1,0 +1,133 @@
+/**
+ * preSend steps that shape request bodies from n8n's parameter shapes, and
+ * refuse bad input before anything is sent.
+ *
+ * A preSend step that throws reaches n8n as an error item without pairing, so
+ * these steps never throw: they record the problem on the request, and the
+ * runner raises it as the item's own error (see `runForItem`).
+ */
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { MAX_CONTACT_IDS_PER_CALL } from './contract';
+
+type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+
+const deferredErrors = new WeakMap<object, NodeOperationError>();
+
+function defer(context: IExecuteSingleFunctions, options: IHttpRequestOptions, message: string, fix: string) {
+	if (!deferredErrors.has(options)) {
+		deferredErrors.set(
+			options,
+			new NodeOperationError(context.getNode(), message, { description: fix, itemIndex: context.getItemIndex() }),
+		);
+	}
+	return options;
+}
+
+/** The problem a preSend step found with this request, if any (once). */
+export function takeDeferredError(options: object): NodeOperationError | undefined {
+	const error = deferredErrors.get(options);
+	deferredErrors.delete(options);
+	return error;
+}
+
+function bodyOf(options: IHttpRequestOptions): IDataObject {
+	if (typeof options.body !== 'object' || options.body === null) options.body = {};
+	return options.body as IDataObject;
+}
+
+/** An ID that goes into the URL must not be empty: `/contacts/` is another endpoint. */
+export function requireId(parameterName: string, fieldName: string, example: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const value = this.getNodeParameter(parameterName, undefined, { extractValue: true });
+		if (value === undefined || value === null || String(value).trim() === '') {
+			return defer(
+				this,
+				options,
+				`The ${fieldName} field is empty`,
+				`Choose a record in "${fieldName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`,
+			);
+		}
+		return options;
+	};
+}
+
+/** Accepts a list of IDs as an array, or as text separated by commas, spaces or new lines. */
+export function parseIdList(value: unknown): string[] | undefined {
+	if (Array.isArray(value)) {
+		if (!value.every((id) => typeof id === 'string' || typeof id === 'number')) return undefined;
+		return value.map((id) => String(id).trim()).filter(Boolean);
+	}
+	if (typeof value === 'number') return [String(value)];
+	if (typeof value !== 'string') return undefined;
+	return value
+		.split(/[\s,]+/)
+		.map((id) => id.trim())
+		.filter(Boolean);
+}
+
+/** Sends a "Contact IDs" field as the `contactIds` array the API takes (1 to 1000 IDs). */
+export function sendContactIds(parameterName: string, fieldName: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const ids = parseIdList(this.getNodeParameter(parameterName, ''));
+		if (ids === undefined) {
+			return defer(
+				this,
+				options,
+				`${fieldName} must be a list of contact IDs`,
+				`Enter IDs separated by commas (ct_1, ct_2), or an expression giving an array of ID strings, such as {{ $json.ids }}.`,
+			);
+		}
+		if (ids.length < 1 || ids.length > MAX_CONTACT_IDS_PER_CALL) {
+			return defer(
+				this,
+				options,
+				`${fieldName} holds ${ids.length} IDs; FluenzR takes 1 to ${MAX_CONTACT_IDS_PER_CALL} per call`,
+				ids.length
+					? `Split the IDs into batches of at most ${MAX_CONTACT_IDS_PER_CALL} (one per input item).`
+					: 'Enter at least one contact ID.',
+			);
+		}
+		bodyOf(options).contactIds = [...new Set(ids)];
+		return options;
+	};
+}
+
+/** Custom fields are edited as key/value pairs and sent as one object. */
+export function sendCustomFields(collectionName: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const pairs = this.getNodeParameter(`${collectionName}.customFields.field`, []) as Array<{
+			key?: unknown;
+			value?: unknown;
+		}>;
+		const customFields: IDataObject = {};
+		for (const [index, { key, value }] of (Array.isArray(pairs) ? pairs : []).entries()) {
+			const name = typeof key === 'string' ? key.trim() : '';
+			if (!name) {
+				return defer(
+					this,
+					options,
+					`Custom field ${index + 1} has no key`,
+					'Give every custom field a key (its name in FluenzR), or remove the empty row.',
+				);
+			}
+			customFields[name] = value as IDataObject[string];
+		}
+		bodyOf(options).customFields = customFields;
+		return options;
+	};
+}
+
+/** Campaign steps are edited as a fixed collection and sent as the `steps` array. */
+export function sendSteps(parameterPath: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const steps = this.getNodeParameter(`${parameterPath}.step`, []) as IDataObject[];
+		bodyOf(options).steps = (Array.isArray(steps) ? steps : []).map((step) => ({
+			subject: step.subject,
+			body: step.body,
+			delayDays: step.delayDays ?? 0,
+		}));
+		return options;
+	};
+}
