@@ -84,11 +84,13 @@ export class RateLimiter {
 		}
 	}
 
-	/** After a 429: nobody sends before the wait it asked for is over. */
+	/**
+	 * After a 429: nobody sends before the wait it asked for is over. What the
+	 * window allows after that is unknown until the next answer says.
+	 */
 	pauseFor(delayMs: number): void {
 		this.pausedUntilMs = Math.max(this.pausedUntilMs, this.now() + delayMs);
-		this.remaining = 0;
-		this.windowResetMs = Math.max(this.windowResetMs, this.now() + delayMs);
+		this.remaining = undefined;
 	}
 
 	private delayBeforeSend(): number {

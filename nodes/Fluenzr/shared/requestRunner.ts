@@ -121,7 +121,7 @@ async function limiterOf(context: IExecuteSingleFunctions) {
 }
 
 function timeoutOf(context: IExecuteSingleFunctions): number {
-	const timeout = context.getNodeParameter('requestOptions.timeout', undefined) as number | undefined;
+	const { timeout } = context.getNodeParameter('requestOptions', {}) as { timeout?: number };
 	return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
 }
 
@@ -180,11 +180,13 @@ export async function sendFluenzrRequest(
 		} finally {
 			limiter.release();
 		}
-		limiter.observe(response.headers);
-		if (response.statusCode !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) {
+		if (response.statusCode !== 429) {
+			limiter.observe(response.headers);
 			return envelopeOf(context, response, label);
 		}
+		// Retry-After is the authority on a 429, whatever the window headers say.
 		limiter.pauseFor(retryDelayMs(response.headers));
+		if (attempt >= MAX_RATE_LIMIT_RETRIES) return envelopeOf(context, response, label);
 	}
 }
 
@@ -211,17 +213,8 @@ export async function runForItem(
 	} catch (error) {
 		const failure = asNodeError(context.getNode(), error, context.getItemIndex());
 		if (!context.continueOnFail()) throw failure;
-		return [
-			{
-				json: {
-					error: failure.message,
-					...(failure.description ? { description: failure.description } : {}),
-					...((failure as NodeApiError).httpCode ? { httpCode: (failure as NodeApiError).httpCode } : {}),
-				},
-				error: failure,
-				pairedItem: { item: context.getItemIndex() },
-			},
-		];
+		// n8n shows an error item as { error: message } and keeps the full error beside it.
+		return [{ json: { error: failure.message }, error: failure, pairedItem: { item: context.getItemIndex() } }];
 	}
 }
 
