@@ -29,7 +29,7 @@ import {
 	toFluenzrApiError,
 	type FluenzrResponse,
 } from './errors';
-import { rateLimiterFor, retryDelayMs } from './rateLimiter';
+import { rateLimiterFor } from './rateLimiter';
 import { takeDeferredError } from './validation';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -172,21 +172,23 @@ export async function sendFluenzrRequest(
 		...requestData,
 		options: { ...requestData.options, timeout: timeoutOf(context) },
 	};
-	for (let attempt = 0; ; attempt++) {
-		await limiter.acquire();
+	for (let refusals = 0; ; ) {
+		const ticket = await limiter.acquire();
 		let response: FluenzrResponse;
 		try {
 			response = await sendOnce(context, request, label);
-		} finally {
-			limiter.release();
+		} catch (error) {
+			limiter.release(ticket);
+			throw asNodeError(context.getNode(), error);
 		}
 		if (response.statusCode !== 429) {
-			limiter.observe(response.headers);
+			limiter.observe(response.headers, ticket);
+			limiter.release(ticket);
 			return envelopeOf(context, response, label);
 		}
-		// Retry-After is the authority on a 429, whatever the window headers say.
-		limiter.pauseFor(retryDelayMs(response.headers));
-		if (attempt >= MAX_RATE_LIMIT_RETRIES) return envelopeOf(context, response, label);
+		const counts = limiter.rateLimited(response.headers, ticket);
+		limiter.release(ticket);
+		if (counts && ++refusals > MAX_RATE_LIMIT_RETRIES) return envelopeOf(context, response, label);
 	}
 }
 

@@ -32,47 +32,87 @@ describe('RateLimiter', () => {
 		let peak = 0;
 		await Promise.all(
 			[0, 1, 2, 3, 4, 5].map(async (n) => {
-				await limiter.acquire();
+				const ticket = await limiter.acquire();
 				started.push(n);
 				inFlight++;
 				peak = Math.max(peak, inFlight);
 				await new Promise((resolve) => setImmediate(resolve));
 				inFlight--;
-				limiter.release();
+				limiter.release(ticket);
 			}),
 		);
 		expect(peak).toBe(2);
 		expect(started).toEqual([0, 1, 2, 3, 4, 5]);
 	});
 
-	it('holds requests while the window is used up, until it resets', async () => {
+	it('holds requests while the window is used up, then sends one probe from the earliest possible end', async () => {
 		const limiter = new RateLimiter(4);
-		await limiter.acquire();
-		const resetAt = Math.ceil((Date.now() + 300) / 1000) * 1000;
-		limiter.observe(headers(0, resetAt));
-		limiter.release();
-		await limiter.acquire();
-		expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
-		limiter.release();
+		const first = await limiter.acquire();
+		const resetAt = Math.ceil((Date.now() + 1300) / 1000) * 1000;
+		limiter.observe(headers(0, resetAt), first);
+		limiter.release(first);
+		const probe = await limiter.acquire();
+		expect(probe.probe).toBe(true);
+		expect(Date.now()).toBeGreaterThanOrEqual(resetAt - 1000);
+		limiter.release(probe);
 	});
 
 	it('lets requests through while the window has room', async () => {
 		const limiter = new RateLimiter(4);
-		await limiter.acquire();
-		limiter.observe(headers(500, Date.now() + 60_000));
-		limiter.release();
+		const first = await limiter.acquire();
+		limiter.observe(headers(500, Date.now() + 60_000), first);
+		limiter.release(first);
 		const before = Date.now();
-		await limiter.acquire();
+		const next = await limiter.acquire();
+		expect(next.probe).toBe(false);
 		expect(Date.now() - before).toBeLessThan(50);
-		limiter.release();
+		limiter.release(next);
 	});
 
-	it('after a 429 nobody sends before the wait it asked for', async () => {
+	it('after a 429 nobody sends before the wait it asked for, and the refusal counts', async () => {
 		const limiter = new RateLimiter(4);
-		const pausedAt = Date.now();
-		limiter.pauseFor(200);
-		await limiter.acquire();
-		expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(195);
-		limiter.release();
+		const ticket = await limiter.acquire();
+		const refusedAt = Date.now();
+		expect(limiter.rateLimited({ 'retry-after': '1' }, ticket)).toBe(true);
+		limiter.release(ticket);
+		const retry = await limiter.acquire();
+		expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(990);
+		limiter.release(retry);
+	});
+
+	it('a probe that meets the old window is retried shortly and does not count as a refusal', async () => {
+		const limiter = new RateLimiter(4);
+		const first = await limiter.acquire();
+		limiter.observe(headers(0, Math.ceil((Date.now() + 1000) / 1000) * 1000), first);
+		limiter.release(first);
+		const probe = await limiter.acquire();
+		expect(limiter.rateLimited({ 'retry-after': '1' }, probe)).toBe(false);
+		limiter.release(probe);
+		const before = Date.now();
+		const next = await limiter.acquire();
+		expect(next.probe).toBe(true);
+		expect(Date.now() - before).toBeLessThan(500);
+		limiter.release(next);
+	});
+
+	it('while one probe is out, the other requests wait for its answer', async () => {
+		const limiter = new RateLimiter(4);
+		const first = await limiter.acquire();
+		const resetAt = Math.ceil((Date.now() + 1000) / 1000) * 1000;
+		limiter.observe(headers(0, resetAt), first);
+		limiter.release(first);
+		const probe = await limiter.acquire();
+		let followerSent = false;
+		const follower = limiter.acquire().then((ticket) => {
+			followerSent = true;
+			return ticket;
+		});
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(followerSent).toBe(false);
+		limiter.observe(headers(99, resetAt + 2000), probe);
+		limiter.release(probe);
+		const ticket = await follower;
+		expect(ticket.probe).toBe(false);
+		limiter.release(ticket);
 	});
 });

@@ -1,0 +1,109 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { EVENT_OPTIONS } from './events';
+import { receiveDelivery } from './receiveDelivery';
+import { registerWebhook, unregisterWebhook, webhookExists } from './webhookLifecycle';
+
+export class FluenzrTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fluenzr Trigger',
+		name: 'fluenzrTrigger',
+		icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when something happens in FluenzR',
+		defaults: {
+			name: 'Fluenzr Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'fluenzrApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: EVENT_OPTIONS,
+				description: 'The FluenzR events that start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Campaign ID',
+						name: 'campaignId',
+						type: 'string',
+						default: '',
+						placeholder: 'cmp_123',
+						description:
+							'Start the workflow only for events of this campaign (email and campaign events); other events are acknowledged and ignored',
+					},
+					{
+						displayName: 'Output Data',
+						name: 'outputData',
+						type: 'options',
+						default: 'delivery',
+						options: [
+							{
+								name: 'Only Data',
+								value: 'data',
+								description: 'Only the contact, campaign or email the event is about',
+							},
+							{
+								name: 'Whole Delivery',
+								value: 'delivery',
+								description: 'The event name, its ID, when it happened and its data',
+							},
+						],
+						description: 'What each event gives the workflow',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await registerWebhook(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await unregisterWebhook(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery(this);
+	}
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { WEBHOOK_HEADERS } from '../Fluenzr/shared/contract';
+import type { FluenzrDelivery } from './delivery';
+import { assessDelivery } from './delivery';
+import { recentDeliveries } from './deliveryDeduplication';
+import { storedSecret, storedWebhookId } from './storedWebhook';
+
+/** `outputData` values: the whole delivery, or only what it is about (written as literals in the node's description, where n8n's lint reads them). */
+export const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
+
+function rawBodyOf(context: IWebhookFunctions): Buffer {
+	const request = context.getRequestObject();
+	// n8n's webhook server keeps the exact bytes received in `rawBody`, which
+	// the signature covers. Only a caller that bypasses that server lacks it;
+	// re-serialising the parsed body then verifies only if it is byte-identical
+	// to what FluenzR signed, so this fallback can fail closed but never let a
+	// forged event through.
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	return Buffer.from(JSON.stringify(request.body ?? null), 'utf8');
+}
+
+function outputOf(delivery: FluenzrDelivery, outputData: string): IDataObject {
+	if (outputData === OUTPUT_DATA.data) return delivery.data;
+	const { event, eventId, createdAt, data } = delivery;
+	return { event, eventId, createdAt, data };
+}
+
+/**
+ * `webhook()`: verifies a FluenzR delivery and starts the workflow with it.
+ * Refusals (401/400/413) are answered here and start nothing; deliveries that
+ * are genuine but not for this workflow, and retries of one already taken,
+ * are acknowledged with 200 so that FluenzR stops retrying them.
+ */
+export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const staticData = context.getWorkflowStaticData('node');
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const campaignId = typeof options.campaignId === 'string' ? options.campaignId.trim() : '';
+
+	const verdict = assessDelivery(
+		{
+			rawBody: rawBodyOf(context),
+			signatureHeader: context.getHeaderData()[WEBHOOK_HEADERS.signature],
+			secret: storedSecret(staticData),
+			webhookId: storedWebhookId(staticData),
+			events: context.getNodeParameter('events', []) as string[],
+			campaignId: campaignId || undefined,
+		},
+		recentDeliveries,
+	);
+
+	switch (verdict.outcome) {
+		case 'rejected':
+			context.getResponseObject().status(verdict.statusCode).json({ received: false, error: verdict.reason });
+			return { noWebhookResponse: true };
+		case 'ignored':
+			return { webhookResponse: { received: true, ignored: verdict.reason } };
+		case 'duplicate':
+			return { webhookResponse: { received: true, duplicate: true } };
+		case 'accepted': {
+			const outputData = (options.outputData as string | undefined) ?? OUTPUT_DATA.delivery;
+			return {
+				workflowData: [[{ json: outputOf(verdict.delivery, outputData) }]],
+			};
+		}
+	}
+}

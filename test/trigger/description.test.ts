@@ -1,0 +1,42 @@
+import codex from '../../nodes/FluenzrTrigger/FluenzrTrigger.node.json';
+import { FluenzrTrigger } from '../../nodes/FluenzrTrigger/FluenzrTrigger.node';
+
+const { description } = new FluenzrTrigger();
+
+describe('the trigger as n8n sees it', () => {
+	it('is a webhook trigger without inputs, using the FluenzR API credential', () => {
+		expect(description).toMatchObject({
+			name: 'fluenzrTrigger',
+			displayName: 'Fluenzr Trigger',
+			group: ['trigger'],
+			version: 1,
+			inputs: [],
+			outputs: ['main'],
+			credentials: [{ name: 'fluenzrApi', required: true }],
+			icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
+		});
+	});
+
+	it('receives deliveries with one POST webhook that answers at once', () => {
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+	});
+
+	it('is not offered to AI agents as a tool', () => {
+		expect(description.usableAsTool).toBeUndefined();
+	});
+
+	it('requires at least one event and offers a campaign filter and the output shape as options', () => {
+		const events = description.properties.find((property) => property.name === 'events');
+		const options = description.properties.find((property) => property.name === 'options');
+		expect(events).toMatchObject({ type: 'multiOptions', required: true });
+		expect(options?.options?.map((option) => option.name)).toEqual(['campaignId', 'outputData']);
+	});
+
+	it('ships a codex file that files it under Marketing and Communication and links its documentation', () => {
+		expect(codex).toMatchObject({
+			node: 'n8n-nodes-fluenzr.fluenzrTrigger',
+			categories: ['Marketing', 'Communication'],
+			resources: { primaryDocumentation: [{ url: 'https://github.com/fluenzr/n8n-nodes-fluenzr#trigger' }] },
+		});
+	});
+});
