@@ -14,7 +14,8 @@ export interface FluenzrWebhook {
 	active?: boolean;
 }
 
-const REQUEST_TIMEOUT_MS = 30_000;
+/** How long activation waits for each FluenzR answer. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Activation is rare and short: wait out a 429 a couple of times rather than fail it. */
 const RATE_LIMIT_RETRIES = 2;

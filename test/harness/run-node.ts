@@ -1,5 +1,5 @@
-import { WorkflowHasIssuesError } from 'n8n-core';
-import type { INode, INodeExecutionData, IRun } from 'n8n-workflow';
+import { DirectoryLoader, WorkflowHasIssuesError } from 'n8n-core';
+import type { INode, INodeExecutionData, INodeType, IRun } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import { CapturingWorkflowExecute } from './capturing-workflow-execute';
@@ -11,6 +11,16 @@ import type { RunNodeOptions, RunNodeResult } from './types';
 
 /** The name the node under test has in the harness workflow (what `$node` / error messages show). */
 export const NODE_UNDER_TEST_NAME = 'Fluenzr';
+
+/**
+ * n8n's loader gives every declarative node the Request Options collection
+ * (timeout, batching, proxy); without it the engine ignores `requestOptions`.
+ * Applied once per node instance, as the loader does once per node type.
+ */
+function prepareAsN8nLoads(node: INodeType): void {
+	if (node.description.properties.some((property) => property.name === 'requestOptions')) return;
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+}
 
 function buildWorkflowNodes(options: RunNodeOptions): INode[] {
 	const start: INode = {
@@ -41,6 +51,7 @@ function buildWorkflowNodes(options: RunNodeOptions): INode[] {
  * expressions, pairedItem, "On Error" routing), with real HTTP requests.
  */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	prepareAsN8nLoads(options.node);
 	const nodes = buildWorkflowNodes(options);
 	const nodeTypes = new HarnessNodeTypes({
 		[START_NODE_TYPE]: createStartNodeType(options.input ?? [{}]),

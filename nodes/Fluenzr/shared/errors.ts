@@ -29,6 +29,10 @@ const FIX_BY_CODE: Record<string, string> = {
 	[ERROR_CODES.internal]: 'FluenzR had an internal problem. Try again later; nothing was changed if the error persists.',
 };
 
+/** A refusal that names no field is about the record's state (a campaign's status, say). */
+const FIX_FOR_REFUSED_STATE =
+	"Check the record's current state in FluenzR (for example a campaign's status, steps and contacts) against what the operation needs, then run the node again.";
+
 const FIX_FOR_SERVER_FAILURE =
 	'FluenzR (or a proxy in front of it) failed to answer properly. Try again later; if it persists, check the Base URL of the credential.';
 
@@ -86,7 +90,11 @@ export function toFluenzrApiError(
 		const snippet = snippetOf(response.body);
 		if (snippet) lines.push(`The answer was not FluenzR JSON: "${snippet}".`);
 	}
-	lines.push((code && FIX_BY_CODE[code]) ?? (response.statusCode >= 500 ? FIX_FOR_SERVER_FAILURE : ''));
+	lines.push(
+		code === ERROR_CODES.validation && fieldProblems.length === 0
+			? FIX_FOR_REFUSED_STATE
+			: ((code && FIX_BY_CODE[code]) ?? (response.statusCode >= 500 ? FIX_FOR_SERVER_FAILURE : '')),
+	);
 
 	const errorResponse: JsonObject = {
 		httpCode: String(response.statusCode),
@@ -133,6 +141,8 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	ECONNABORTED: 'FluenzR did not answer within the timeout',
 	ETIMEDOUT: 'FluenzR did not answer within the timeout',
 	ECONNRESET: 'The connection to FluenzR was closed before a complete answer',
+	// axios's code for an answer whose body broke off midway.
+	ERR_BAD_RESPONSE: 'The connection to FluenzR was closed before a complete answer',
 	ECONNREFUSED: 'FluenzR could not be reached (connection refused)',
 	ENOTFOUND: 'The host of the Base URL could not be found',
 	EPIPE: 'The connection to FluenzR was closed while sending the request',
@@ -149,11 +159,14 @@ export function networkError(
 	const problem = (code && NETWORK_PROBLEMS[code]) ?? `The request to FluenzR failed: ${error.message}`;
 	// A timed-out or dropped write may still have happened on FluenzR's side.
 	const description = `${operationLabel} got no answer${code ? ` (${code})` : ''}. Check the Base URL and try again; a timeout can be raised under Options → Request Options → Timeout. If this was a create, check in FluenzR whether the record exists before running it again.`;
-	return new NodeApiError(
+	const apiError = new NodeApiError(
 		node,
 		{ message: problem, ...(code ? { code } : {}) },
 		{ message: problem, description, itemIndex },
 	);
+	// n8n swaps in its own generic text for codes it knows ("The connection was aborted, perhaps the server is offline").
+	apiError.message = problem;
+	return apiError;
 }
 
 /** Input the node refuses before sending anything, naming the field and the fix. */

@@ -29,7 +29,7 @@ import {
 	toFluenzrApiError,
 	type FluenzrResponse,
 } from './errors';
-import { rateLimiterFor } from './rateLimiter';
+import { MAX_CONCURRENT_REQUESTS, rateLimiterFor } from './rateLimiter';
 import { takeDeferredError } from './validation';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -125,7 +125,21 @@ function timeoutOf(context: IExecuteSingleFunctions): number {
 	return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
 }
 
-/** One request; only a request that got no HTTP answer at all throws here. */
+/**
+ * The transport failure (timeout, reset, refused, cut-off body) behind an
+ * error from n8n's request helper. n8n wraps it in a NodeApiError whose
+ * message names neither the operation nor the fix, and whose cause holds the
+ * request with its Authorization header. HTTP statuses never throw here
+ * (ignoreHttpStatusErrors), so an error with a code (ECONNRESET,
+ * ECONNABORTED, ERR_BAD_RESPONSE for a body cut off...) is one.
+ */
+function transportFailureOf(error: unknown): (Error & { code?: string }) | undefined {
+	const cause = error instanceof NodeApiError ? (error as { cause?: unknown }).cause : error;
+	if (!(cause instanceof Error)) return undefined;
+	return typeof (cause as { code?: unknown }).code === 'string' ? cause : undefined;
+}
+
+/** One request; only a request that got no complete HTTP answer throws here. */
 async function sendOnce(
 	context: IExecutePaginationFunctions,
 	requestData: RequestData,
@@ -135,8 +149,11 @@ async function sendOnce(
 	try {
 		captured = await context.makeRoutingRequest(requestData);
 	} catch (error) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw asNodeError(context.getNode(), error);
-		throw networkError(context.getNode(), error as Error, label, context.getItemIndex());
+		const failure = transportFailureOf(error);
+		if (!failure && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
+			throw asNodeError(context.getNode(), error);
+		}
+		throw networkError(context.getNode(), failure ?? (error as Error), label, context.getItemIndex());
 	}
 	const raw = captured[0]?.json ?? {};
 	return {
@@ -235,6 +252,22 @@ function withQuery(requestData: RequestData, query: IDataObject): RequestData {
 	return { ...requestData, options: { ...requestData.options, qs: { ...requestData.options.qs, ...query } } };
 }
 
+/** One page of a list: its records and FluenzR's count of all matching records. */
+interface ListPage {
+	records: unknown[];
+	total: number;
+}
+
+/**
+ * Pages of one list asked for ahead of the one being read. Page 1 tells how
+ * many pages there are, so the others need not wait for each other: with
+ * them in flight together, a long Return All costs about one round trip per
+ * MAX_CONCURRENT_REQUESTS pages instead of one per page (the API key's limiter
+ * still caps what is in flight and paces the rate limit). Records are kept
+ * in page order whatever order the answers come in.
+ */
+const PAGES_AHEAD = MAX_CONCURRENT_REQUESTS;
+
 /**
  * Runner of Get Many: Return All walks every page of 100 and stops on
  * `meta.total`; a Limit fetches only the pages it needs (and uses a smaller
@@ -246,16 +279,16 @@ export async function runListRequest(
 ): Promise<INodeExecutionData[]> {
 	return await runForItem(this, requestData, async () => {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+		const rawLimit = this.getNodeParameter('limit', 50);
+		const limit = returnAll ? Infinity : Number(rawLimit);
 		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-			throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, not "${limit}"`, {
+			throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, not "${String(rawLimit)}"`, {
 				description: 'Set Limit to how many records you want, or turn on Return All.',
 				itemIndex: this.getItemIndex(),
 			});
 		}
 		const perPage = Math.min(MAX_PAGE_SIZE, limit);
-		const records: unknown[] = [];
-		for (let page = 1; records.length < limit; page++) {
+		const fetchPage = async (page: number): Promise<ListPage> => {
 			const envelope = await sendFluenzrRequest(this, withQuery(requestData, { page, perPage }));
 			const total = Number(envelope.meta?.total);
 			if (!Array.isArray(envelope.data) || !Number.isFinite(total)) {
@@ -266,8 +299,27 @@ export async function runListRequest(
 					this.getItemIndex(),
 				);
 			}
-			for (const record of envelope.data) records.push(record);
-			if (page * perPage >= total || envelope.data.length === 0) break;
+			return { records: envelope.data, total };
+		};
+		// The pages needed, as the latest answer's total tells (a list can change while it is read).
+		const lastPageFor = (total: number) => Math.ceil(Math.min(total, limit) / perPage);
+
+		const records: unknown[] = [];
+		const ahead: Array<Promise<ListPage>> = [];
+		const askAhead = (page: number) => {
+			const answer = fetchPage(page);
+			// Marked as handled at once: a page asked for ahead may fail while an earlier one is awaited,
+			// or be left unread (after an empty page or a failure). It still throws where it is awaited.
+			answer.catch(() => undefined);
+			ahead.push(answer);
+		};
+		let requested = 1;
+		for (let reading: Promise<ListPage> | undefined = fetchPage(1); reading; reading = ahead.shift()) {
+			const page = await reading;
+			if (page.records.length === 0) break;
+			for (const record of page.records) records.push(record);
+			const lastPage = lastPageFor(page.total);
+			while (requested < lastPage && ahead.length < PAGES_AHEAD) askAhead(++requested);
 		}
 		if (records.length > limit) records.length = limit;
 		return toItems(this, records);

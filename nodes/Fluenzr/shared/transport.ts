@@ -2,6 +2,9 @@ import type { IDataObject, IHttpRequestMethods, ILoadOptionsFunctions, IN8nHttpF
 
 import { toFluenzrApiError } from './errors';
 
+/** The editor waits on list searches: better a clear error than a spinner that never stops. */
+const LIST_SEARCH_TIMEOUT_MS = 30_000;
+
 /**
  * A direct request, for the editor's list searches (outside the declarative
  * engine): FluenzR's envelope on success, its error as a clear NodeApiError.
@@ -21,6 +24,7 @@ export async function fluenzrApiRequest(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: LIST_SEARCH_TIMEOUT_MS,
 	})) as IN8nHttpFullResponse;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw toFluenzrApiError(context.getNode(), response, `Loading the list (${method} ${path})`);

@@ -37,17 +37,30 @@ function bodyOf(options: IHttpRequestOptions): IDataObject {
 	return options.body as IDataObject;
 }
 
-/** An ID that goes into the URL must not be empty: `/contacts/` is another endpoint. */
+/**
+ * `.` and `..` are path steps, not IDs: URL parsers resolve them even when
+ * percent-encoded, so `/contacts/..` would reach another endpoint.
+ */
+const DOT_SEGMENTS = new Set(['.', '..']);
+
+/**
+ * An ID that goes into the URL must be one path segment: not empty
+ * (`/contacts/` is another endpoint), not an object from an expression, not
+ * a dot segment. Everything else is percent-encoded into its segment.
+ */
 export function requireId(parameterName: string, fieldName: string, example: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const value = this.getNodeParameter(parameterName, undefined, { extractValue: true });
+		const fix = `Choose a record in "${fieldName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`;
 		if (value === undefined || value === null || String(value).trim() === '') {
-			return defer(
-				this,
-				options,
-				`The ${fieldName} field is empty`,
-				`Choose a record in "${fieldName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`,
-			);
+			return defer(this, options, `The ${fieldName} field is empty`, fix);
+		}
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+			return defer(this, options, `The ${fieldName} field must be an ID, not ${kind}`, fix);
+		}
+		if (DOT_SEGMENTS.has(String(value).trim())) {
+			return defer(this, options, `The ${fieldName} field holds "${String(value).trim()}", which is not an ID`, fix);
 		}
 		return options;
 	};
@@ -90,6 +103,26 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
 			);
 		}
 		bodyOf(options).contactIds = [...new Set(ids)];
+		return options;
+	};
+}
+
+/**
+ * Sends a contact's groups as the `groupIds` array: the picker gives an array,
+ * an expression may give one ID or IDs separated by commas.
+ */
+export function sendGroupIds(collectionName: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const ids = parseIdList(this.getNodeParameter(`${collectionName}.groupIds`, []));
+		if (ids === undefined) {
+			return defer(
+				this,
+				options,
+				'Group Names or IDs must be a list of group IDs',
+				'Pick groups from the list, or use an expression giving an array of group IDs (or IDs separated by commas).',
+			);
+		}
+		bodyOf(options).groupIds = [...new Set(ids)];
 		return options;
 	};
 }

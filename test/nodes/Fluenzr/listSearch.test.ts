@@ -9,7 +9,7 @@ import { DEMO_KEYS, type Sandbox } from '../../sandbox';
 import { api, useSandbox } from './support';
 
 /** What the editor hands a node's list search: n8n-core's LoadOptionsContext. */
-function editorContext(sandbox: Sandbox, apiKey = DEMO_KEYS.pro): ILoadOptionsFunctions {
+function editorContext(sandbox: Sandbox, apiKey: string = DEMO_KEYS.pro): ILoadOptionsFunctions {
 	const fluenzr = new Fluenzr();
 	const node: INode = {
 		id: 'node',

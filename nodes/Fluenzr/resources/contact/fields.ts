@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { bodyField, textBodyField } from '../../shared/fields';
-import { sendCustomFields } from '../../shared/validation';
+import { sendCustomFields, sendGroupIds } from '../../shared/validation';
 
 /** The email field: required on create, optional in Update Fields. */
 export function emailField(required: boolean): INodeProperties {
@@ -49,19 +49,20 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 			routing: { send: { preSend: [sendCustomFields(collectionName)] } },
 		},
 		textBodyField({ displayName: 'First Name', name: 'firstName', default: '' }),
-		bodyField({
+		{
 			displayName: 'Group Names or IDs',
 			name: 'groupIds',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getGroups' },
 			default: [],
+			routing: { send: { preSend: [sendGroupIds(collectionName)] } },
 			description:
 				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint:
 				collectionName === 'updateFields'
 					? 'Replaces the groups the contact belongs to'
 					: 'The groups to put the contact in',
-		}),
+		},
 		textBodyField({ displayName: 'Job Title', name: 'jobTitle', default: '' }),
 		textBodyField({ displayName: 'Last Name', name: 'lastName', default: '' }),
 		textBodyField({
