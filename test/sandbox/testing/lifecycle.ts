@@ -1,0 +1,18 @@
+import { type Sandbox, startSandbox } from '../index';
+import type { SandboxOptions } from '../types';
+
+/** One sandbox per test file, reset before each test, stopped after the file. */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox(options);
+	});
+	beforeEach(() => sandbox?.reset());
+	afterAll(async () => {
+		await sandbox?.stop();
+	});
+	return () => {
+		if (!sandbox) throw new Error('the sandbox is not started yet');
+		return sandbox;
+	};
+}
