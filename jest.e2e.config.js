@@ -6,4 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 15 * 60 * 1000,
 	maxWorkers: 1,
+	// Packs and installs the package into a fresh n8n user folder, starts the sandbox (see test/e2e/support).
+	globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',
 };

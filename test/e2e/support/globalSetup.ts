@@ -1,0 +1,64 @@
+/**
+ * Once per e2e run: the packed package installed into a fresh n8n user
+ * folder, a seeded sandbox on a free port, the credential (pointing at the
+ * sandbox, with its Pro key) and the example workflows imported. Each test
+ * file resets the sandbox to this seeded state before it starts.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { DEMO_KEYS, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO_SEED } from '../../sandbox/constants';
+import { publishE2eState } from './e2eState';
+import { loadExamples } from './examples';
+import { fluenzrCredential } from './fluenzrCredential';
+import { importCredentials, importWorkflows } from './n8nCli';
+import { assertN8nInstalled, REPO_ROOT } from './n8nInstall';
+import { installPackedPackage, packPackage } from './packedPackage';
+import { timed } from './timings';
+
+export const ARTEFACTS_FOLDER = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+
+export interface RunningSetup {
+	sandbox?: Sandbox;
+	userFolder?: string;
+}
+
+/** What the global teardown stops; jest shares only `globalThis` between global setup and teardown. */
+export function runningSetup(): RunningSetup {
+	const holder = globalThis as { fluenzrE2eSetup?: RunningSetup };
+	holder.fluenzrE2eSetup ??= {};
+	return holder.fluenzrE2eSetup;
+}
+
+export default async function globalSetup(): Promise<void> {
+	process.stderr.write('\n');
+	const running = runningSetup();
+	const install = assertN8nInstalled();
+	rmSync(ARTEFACTS_FOLDER, { recursive: true, force: true });
+	mkdirSync(ARTEFACTS_FOLDER, { recursive: true });
+
+	const packed = await timed('npm pack', () => packPackage(ARTEFACTS_FOLDER));
+	const userFolder = mkdtempSync(path.join(tmpdir(), 'fluenzr-e2e-'));
+	running.userFolder = userFolder;
+	await timed(`install ${path.basename(packed.tarball)} into n8n ${install.version}`, () =>
+		installPackedPackage(packed, userFolder),
+	);
+
+	const sandbox = await startSandbox({ port: 0, seed: DEMO_SEED });
+	running.sandbox = sandbox;
+	const cli = { userFolder };
+	await timed('import the credential (and migrate the database)', () =>
+		importCredentials([fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })], cli),
+	);
+	await timed('import the example workflows', () => importWorkflows(loadExamples(), cli));
+
+	publishE2eState({
+		userFolder,
+		artefactsFolder: ARTEFACTS_FOLDER,
+		tarball: packed.tarball,
+		sandboxBaseUrl: sandbox.baseUrl,
+		sandboxApiKey: DEMO_KEYS.pro,
+	});
+}

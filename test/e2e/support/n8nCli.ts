@@ -1,0 +1,128 @@
+/**
+ * n8n's command line against one user folder: importing credentials and
+ * workflows, and running a workflow headless. Each command is a separate n8n
+ * process with its own task runner broker, so every call gets a fresh port
+ * (a running `n8n start` holds another).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { freePort } from './freePort';
+import { n8nEnvironment } from './n8nEnvironment';
+import { assertN8nInstalled } from './n8nInstall';
+import { runToCompletion, type CompletedProcess } from './processes';
+import { findRunJson, type WorkflowRunData } from './runJson';
+
+export interface N8nCliOptions {
+	userFolder: string;
+	/** Extra environment for n8n (ours wins where both set a variable). */
+	env?: NodeJS.ProcessEnv;
+	/** Default 3 minutes: a first command also runs n8n's database migrations. */
+	timeoutMs?: number;
+}
+
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** A workflow as n8n exports it; `id` is fixed so that `execute --id` can find it. */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: Array<Record<string, unknown> & { name: string; type: string }>;
+	connections: Record<string, unknown>;
+	[field: string]: unknown;
+}
+
+export async function runN8nCommand(args: string[], options: N8nCliOptions): Promise<CompletedProcess> {
+	const install = assertN8nInstalled();
+	const env = n8nEnvironment({ userFolder: options.userFolder, runnersBrokerPort: await freePort(), extra: options.env });
+	return await runToCompletion(install.bin, args, { env, timeoutMs: options.timeoutMs ?? 180_000 });
+}
+
+/** Imports (or overwrites, by id) credentials; plain `data` is encrypted by n8n on import. */
+export async function importCredentials(credentials: CredentialToImport[], options: N8nCliOptions): Promise<void> {
+	await withJsonFile(credentials, async (file) => {
+		assertSucceeded('import:credentials', await runN8nCommand(['import:credentials', `--input=${file}`], options));
+	});
+}
+
+/** Imports (or overwrites, by id) workflows in one n8n process. */
+export async function importWorkflows(workflows: WorkflowJson[], options: N8nCliOptions): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), 'n8n-workflows-'));
+	try {
+		for (const workflow of workflows) {
+			writeFileSync(path.join(folder, `${workflow.id}.json`), JSON.stringify(workflow));
+		}
+		const result = await runN8nCommand(['import:workflow', '--separate', `--input=${folder}`], options);
+		assertSucceeded('import:workflow', result);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+export interface ExecutionResult {
+	/** n8n exited 0 and the run has no error. */
+	succeeded: boolean;
+	exitCode: number | null;
+	/** The run n8n printed, when it printed one (a failed run is printed too). */
+	run?: WorkflowRunData;
+	/** The failed run's error message, e.g. FluenzR's own text. */
+	errorMessage?: string;
+	/** Everything n8n printed, for diagnosing a failure. */
+	output: string;
+	durationMs: number;
+}
+
+/** `n8n execute --id=<id> --rawOutput`: the workflow must start with a Manual Trigger. */
+export async function executeWorkflow(id: string, options: N8nCliOptions): Promise<ExecutionResult> {
+	const started = Date.now();
+	const result = await runN8nCommand(['execute', `--id=${id}`, '--rawOutput'], options);
+	const output = `${result.stdout}\n${result.stderr}`;
+	const run = findRunJson(result.stdout) ?? findRunJson(output);
+	const error = run?.data.resultData.error;
+	return {
+		succeeded: result.code === 0 && run !== undefined && error === undefined,
+		exitCode: result.code,
+		run,
+		errorMessage: error ? [error.message, error.description].filter(Boolean).join(': ') : undefined,
+		output,
+		durationMs: Date.now() - started,
+	};
+}
+
+/** Like executeWorkflow, but a failure throws with n8n's output, so a test names what went wrong. */
+export async function executeWorkflowOrThrow(id: string, options: N8nCliOptions): Promise<WorkflowRunData> {
+	const result = await executeWorkflow(id, options);
+	if (!result.succeeded || !result.run) {
+		throw new Error(
+			`workflow ${id} failed (exit ${result.exitCode}): ${result.errorMessage ?? 'no run printed'}\n${tail(result.output)}`,
+		);
+	}
+	return result.run;
+}
+
+function assertSucceeded(command: string, result: CompletedProcess): void {
+	if (result.code !== 0) {
+		throw new Error(`n8n ${command} exited ${result.code}\n${tail(`${result.stdout}\n${result.stderr}`)}`);
+	}
+}
+
+async function withJsonFile(content: unknown, use: (file: string) => Promise<void>): Promise<void> {
+	const folder = mkdtempSync(path.join(tmpdir(), 'n8n-import-'));
+	const file = path.join(folder, 'input.json');
+	try {
+		writeFileSync(file, JSON.stringify(content));
+		await use(file);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+function tail(text: string, lines = 40): string {
+	return text.trimEnd().split('\n').slice(-lines).join('\n');
+}

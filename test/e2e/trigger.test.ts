@@ -1,0 +1,192 @@
+/**
+ * The Fluenzr Trigger in a running n8n, with examples/reply-handling.json:
+ * publishing registers one FluenzR webhook, a reply in FluenzR runs the
+ * workflow, restarts leave exactly one webhook, unpublishing removes it.
+ * Both ways n8n 2.41 can activate workflows are covered: its publication
+ * service (the default, which does not re-check webhooks on start) and the
+ * older path (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false), which calls
+ * checkExists on every start and creates a webhook when it answers false.
+ */
+import path from 'node:path';
+
+import { e2eContext } from './support/e2eState';
+import { eventually } from './support/eventually';
+import { loadExample } from './support/examples';
+import { freePort } from './support/freePort';
+import {
+	createApiKey,
+	logIn,
+	publicApi,
+	waitForPublicationToSettle,
+	type ExecutionSummary,
+	type N8nSession,
+	type PublicApi,
+} from './support/n8nApi';
+import { startN8n, type N8nServer } from './support/n8nServer';
+import { DEMO_OWNER } from './support/owner';
+import { timed } from './support/timings';
+import { FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+
+const context = e2eContext();
+const { sandbox } = context;
+
+const replyHandling = loadExample('reply-handling.json');
+const WORKFLOW_ID = replyHandling.id;
+const WEBHOOK_ID = replyHandling.nodes.find((node) => node.type === FLUENZR_TRIGGER_TYPE)?.webhookId as string;
+const LEGACY_ACTIVATION = { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' };
+
+interface Webhook {
+	id: string;
+	url: string;
+	events: string[];
+	active: boolean;
+}
+interface Contact {
+	id: string;
+	customFields: Record<string, unknown>;
+}
+
+let port: number;
+let server: N8nServer | undefined;
+let session: N8nSession;
+let api: PublicApi;
+let apiKey: string | undefined;
+
+/** n8n keeps its port across restarts: the URL registered in FluenzR must stay valid. */
+async function startN8nOnOurPort(label: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+	const logFile = path.join(context.artefactsFolder, `n8n-trigger-${label}.log`);
+	server = await timed(`n8n start (${label})`, () =>
+		startN8n({ userFolder: context.userFolder, owner: DEMO_OWNER, port, logFile, env }),
+	);
+	session = await logIn(server.baseUrl, DEMO_OWNER);
+	apiKey ??= await createApiKey(session, 'e2e trigger suite');
+	api = publicApi(server.baseUrl, apiKey);
+}
+
+async function restartN8n(label: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+	await timed('n8n stop', () => server?.stop());
+	await startN8nOnOurPort(label, env);
+}
+
+const productionUrl = () => `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`;
+const allWebhooks = () => sandbox.listAll<Webhook>('/webhooks');
+
+async function publish(): Promise<void> {
+	await api.activateWorkflow(WORKFLOW_ID);
+	await waitForPublicationToSettle(session, WORKFLOW_ID);
+}
+
+async function unpublish(): Promise<void> {
+	await api.deactivateWorkflow(WORKFLOW_ID);
+	await waitForPublicationToSettle(session, WORKFLOW_ID);
+}
+
+/** Waits until the workflow has `count` finished executions; answers them, newest first. */
+async function finishedExecutions(count: number): Promise<ExecutionSummary[]> {
+	return await eventually(`${count} finished execution(s) of ${WORKFLOW_ID}`, async () => {
+		const executions = (await api.listExecutions(WORKFLOW_ID)).filter((execution) => execution.finished || execution.status === 'error');
+		return executions.length >= count ? executions : undefined;
+	});
+}
+
+/** A reply to an active campaign of the seeded account, as FluenzR would report it. */
+async function replyToActiveCampaign(contactIndex: number, replyText: string) {
+	const [campaign] = await sandbox.listAll<{ id: string }>('/campaigns?status=active');
+	const contacts = await sandbox.listAll<Contact>('/contacts?sort=email');
+	const contact = contacts[contactIndex];
+	const { eventId } = await sandbox.fireEmailEvent({ event: 'email.replied', campaignId: campaign.id, contactId: contact.id, replyText });
+	return { campaignId: campaign.id, contactId: contact.id, eventId };
+}
+
+beforeAll(async () => {
+	await sandbox.reset();
+	port = await freePort();
+	await startN8nOnOurPort('publication-service');
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe("with n8n's workflow publication service (the 2.41 default)", () => {
+	let registered: Webhook;
+
+	it('publishing the workflow registers exactly one FluenzR webhook, at its production URL, for email.replied', async () => {
+		await api.activateWorkflow(WORKFLOW_ID);
+		const state = await waitForPublicationToSettle(session, WORKFLOW_ID);
+		expect(state?.status).toBe('published');
+
+		const webhooks = await allWebhooks();
+		expect(webhooks).toEqual([expect.objectContaining({ url: productionUrl(), events: ['email.replied'], active: true })]);
+		registered = webhooks[0];
+	});
+
+	it('a reply in FluenzR runs the workflow: the contact is marked as replied and the campaign paused', async () => {
+		const reply = await replyToActiveCampaign(0, 'Sounds good - can you call me on Tuesday?');
+
+		const [execution] = await timed('reply → execution', () => finishedExecutions(1));
+		expect(execution.status).toBe('success');
+		expect(Object.keys(execution.data?.resultData.runData ?? {})).toEqual([
+			'On email reply',
+			'Get the contact',
+			'Mark the contact as replied',
+			'Pause the campaign',
+		]);
+
+		const contact = await sandbox.api<Contact>('GET', `/contacts/${reply.contactId}`);
+		expect(contact.customFields).toMatchObject({ status: 'replied', lastReply: 'Sounds good - can you call me on Tuesday?' });
+		expect(await sandbox.api('GET', `/campaigns/${reply.campaignId}`)).toMatchObject({ status: 'paused' });
+		const deliveries = (await sandbox.deliveries()).filter((delivery) => delivery.eventId === reply.eventId);
+		expect(deliveries).toEqual([expect.objectContaining({ attempt: 1, status: 200, webhookId: registered.id })]);
+	});
+
+	it('after a restart FluenzR still holds exactly that one webhook, and replies still run the workflow', async () => {
+		await restartN8n('publication-service-restarted');
+		expect(await allWebhooks()).toEqual([registered]);
+
+		// The first reply paused its campaign; start a paused one again for this reply.
+		const [pausedCampaign] = await sandbox.listAll<{ id: string }>('/campaigns?status=paused');
+		await sandbox.api('POST', `/campaigns/${pausedCampaign.id}/start`);
+		const reply = await replyToActiveCampaign(1, 'Not interested, thanks.');
+		const executions = await finishedExecutions(2);
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		expect((await sandbox.api<Contact>('GET', `/contacts/${reply.contactId}`)).customFields).toMatchObject({ status: 'replied' });
+	});
+
+	it('unpublishing through the public API deletes the webhook in FluenzR', async () => {
+		await unpublish();
+		expect(await allWebhooks()).toEqual([]);
+	});
+});
+
+describe('with N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false (the older activation, which checks the webhook on every start)', () => {
+	let registered: Webhook;
+
+	beforeAll(async () => {
+		await restartN8n('legacy-activation', LEGACY_ACTIVATION);
+	});
+
+	it('publishing registers exactly one webhook before the public API answers', async () => {
+		await publish();
+		const webhooks = await allWebhooks();
+		expect(webhooks).toEqual([expect.objectContaining({ url: productionUrl(), events: ['email.replied'] })]);
+		registered = webhooks[0];
+	});
+
+	it('a restart asks FluenzR whether the webhook still exists and, as it does, creates none', async () => {
+		await sandbox.clearRequests();
+		await restartN8n('legacy-activation-restarted', LEGACY_ACTIVATION);
+
+		// n8n may answer /healthz/readiness before it has activated the workflows: wait for its word.
+		const activated = `Activated workflow "${replyHandling.name}" (ID: ${WORKFLOW_ID})`;
+		await eventually('n8n to activate the workflow', async () => server?.hasLogged(activated) || undefined);
+		expect(await sandbox.requests({ method: 'GET', pathPrefix: '/webhooks' })).not.toEqual([]);
+		expect(await sandbox.requests({ method: 'POST', pathPrefix: '/webhooks' })).toEqual([]);
+		expect(await allWebhooks()).toEqual([registered]);
+	});
+
+	it('unpublishing deletes the webhook in FluenzR', async () => {
+		await unpublish();
+		expect(await allWebhooks()).toEqual([]);
+	});
+});
