@@ -1,10 +1,11 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { campaignDescription } from './resources/campaign';
-import { contactDescription } from './resources/contact';
-import { groupDescription } from './resources/group';
-import { webhookDescription } from './resources/webhook';
+import { campaignFields, campaignOperations } from './resources/campaign';
+import { contactFields, contactOperations } from './resources/contact';
+import { groupFields, groupOperations } from './resources/group';
+import { webhookFields, webhookOperations } from './resources/webhook';
+import { returnAllAndLimit, sortCollection } from './shared/fields';
 import { listSearch, loadOptions } from './shared/listSearch';
 
 export class Fluenzr implements INodeType {
@@ -42,10 +43,35 @@ export class Fluenzr implements INodeType {
 				],
 				default: 'contact',
 			},
-			...contactDescription,
-			...groupDescription,
-			...campaignDescription,
-			...webhookDescription,
+			contactOperations,
+			groupOperations,
+			campaignOperations,
+			webhookOperations,
+			// Fields several resources share are defined once: n8n evaluates every
+			// property of the description for every item it runs.
+			...returnAllAndLimit(['contact', 'group', 'campaign', 'webhook']),
+			...contactFields,
+			...groupFields,
+			...campaignFields,
+			...webhookFields,
+			sortCollection(
+				['contact'],
+				[
+					{ name: 'Company', value: 'company' },
+					{ name: 'Created At', value: 'createdAt' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'Last Name', value: 'lastName' },
+					{ name: 'Updated At', value: 'updatedAt' },
+				],
+			),
+			sortCollection(
+				['group', 'campaign'],
+				[
+					{ name: 'Created At', value: 'createdAt' },
+					{ name: 'Name', value: 'name' },
+					{ name: 'Updated At', value: 'updatedAt' },
+				],
+			),
 		],
 	};
 

@@ -113,8 +113,12 @@ export function recordLocator(
 	};
 }
 
-/** Return All and Limit of a Get Many operation (the runner reads them). */
-export function returnAllAndLimit(resource: string): INodeProperties[] {
+/**
+ * Return All and Limit of every Get Many operation (the runner reads them).
+ * Defined once for all resources: n8n's engine evaluates every property of
+ * the description for every item, so each duplicate costs time on big runs.
+ */
+export function returnAllAndLimit(resources: string[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -122,7 +126,7 @@ export function returnAllAndLimit(resource: string): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: showFor(resource, ['getAll']),
+			displayOptions: { show: { resource: resources, operation: ['getAll'] } },
 		},
 		{
 			displayName: 'Limit',
@@ -131,13 +135,16 @@ export function returnAllAndLimit(resource: string): INodeProperties[] {
 			default: 50,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
-			displayOptions: { show: { resource: [resource], operation: ['getAll'], returnAll: [false] } },
+			displayOptions: { show: { resource: resources, operation: ['getAll'], returnAll: [false] } },
 		},
 	];
 }
 
-/** The Sort collection of a Get Many operation: `sort` and `order` query parameters. */
-export function sortCollection(resource: string, sortFields: ReadonlyArray<{ name: string; value: string }>): INodeProperties {
+/** The Sort collection of Get Many: `sort` and `order` query parameters. */
+export function sortCollection(
+	resources: string[],
+	sortFields: ReadonlyArray<{ name: string; value: string }>,
+): INodeProperties {
 	return {
 		displayName: 'Sort',
 		name: 'sort',
@@ -145,7 +152,7 @@ export function sortCollection(resource: string, sortFields: ReadonlyArray<{ nam
 		placeholder: 'Add Sort Option',
 		default: {},
 		description: 'How FluenzR orders the results (default: oldest first)',
-		displayOptions: showFor(resource, ['getAll']),
+		displayOptions: { show: { resource: resources, operation: ['getAll'] } },
 		options: [
 			{
 				displayName: 'Sort By',

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAMPAIGN, contactIdsField, GROUP, recordLocator, showFor } from '../../shared/fields';
+import { contactIdsField, GROUP, recordLocator, showFor } from '../../shared/fields';
 
 const showOnlyForCampaignAddContacts = showFor('campaign', ['addContacts']);
 
 export const campaignAddContactsDescription: INodeProperties[] = [
-	recordLocator(CAMPAIGN, showOnlyForCampaignAddContacts),
 	{
 		displayName: 'Add From',
 		name: 'source',

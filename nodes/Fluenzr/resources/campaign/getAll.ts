@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CAMPAIGN_STATUSES } from '../../shared/contract';
-import { returnAllAndLimit, showFor, sortCollection } from '../../shared/fields';
+import { showFor } from '../../shared/fields';
 
 export const campaignGetManyDescription: INodeProperties[] = [
-	...returnAllAndLimit('campaign'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -34,9 +33,4 @@ export const campaignGetManyDescription: INodeProperties[] = [
 			},
 		],
 	},
-	sortCollection('campaign', [
-		{ name: 'Created At', value: 'createdAt' },
-		{ name: 'Name', value: 'name' },
-		{ name: 'Updated At', value: 'updatedAt' },
-	]),
 ];

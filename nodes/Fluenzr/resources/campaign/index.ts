@@ -1,91 +1,85 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idInPath, route } from '../../shared/fields';
+import { CAMPAIGN, idInPath, recordLocator, route, showFor } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { campaignAddContactsDescription } from './addContacts';
 import { campaignCreateDescription } from './create';
-import { campaignGetDescription } from './get';
 import { campaignGetManyDescription } from './getAll';
-import { campaignGetStatsDescription } from './getStats';
-import { campaignPauseDescription } from './pause';
-import { campaignStartDescription } from './start';
 import { campaignUpdateDescription } from './update';
 
 const campaignPath = `=/campaigns/${idInPath('campaignId')}`;
 
-export const campaignDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['campaign'] } },
-		options: [
-			{
-				name: 'Add Contacts',
-				value: 'addContacts',
-				action: 'Add contacts to a campaign',
-				description: 'Add a group’s contacts or listed contacts to a campaign',
-				routing: route('POST', `${campaignPath}/contacts`),
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a campaign',
-				description: 'Create a new campaign (as a draft)',
-				routing: route('POST', '/campaigns'),
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a campaign',
-				description: 'Get a campaign',
-				routing: route('GET', campaignPath),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many campaigns',
-				description: 'Get many campaigns, filtered and sorted',
-				routing: route('GET', '/campaigns', runListRequest),
-			},
-			{
-				name: 'Get Stats',
-				value: 'getStats',
-				action: 'Get campaign statistics',
-				description: 'Get the sending, open, click, reply and bounce figures of a campaign',
-				routing: route('GET', `${campaignPath}/stats`),
-			},
-			{
-				name: 'Pause',
-				value: 'pause',
-				action: 'Pause a campaign',
-				description: 'Pause an active campaign (pausing a paused one changes nothing)',
-				routing: route('POST', `${campaignPath}/pause`),
-			},
-			{
-				name: 'Start',
-				value: 'start',
-				action: 'Start a campaign',
-				description: 'Start a draft or paused campaign; it needs a step and a contact',
-				routing: route('POST', `${campaignPath}/start`),
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a campaign',
-				description: 'Change some settings of a campaign',
-				routing: route('PUT', campaignPath),
-			},
-		],
-		default: 'create',
-	},
+export const campaignOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['campaign'] } },
+	options: [
+		{
+			name: 'Add Contacts',
+			value: 'addContacts',
+			action: 'Add contacts to a campaign',
+			description: 'Add a group’s contacts or listed contacts to a campaign',
+			routing: route('POST', `${campaignPath}/contacts`),
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a campaign',
+			description: 'Create a new campaign (as a draft)',
+			routing: route('POST', '/campaigns'),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a campaign',
+			description: 'Get a campaign',
+			routing: route('GET', campaignPath),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many campaigns',
+			description: 'Get many campaigns, filtered and sorted',
+			routing: route('GET', '/campaigns', runListRequest),
+		},
+		{
+			name: 'Get Stats',
+			value: 'getStats',
+			action: 'Get campaign statistics',
+			description: 'Get the sending, open, click, reply and bounce figures of a campaign',
+			routing: route('GET', `${campaignPath}/stats`),
+		},
+		{
+			name: 'Pause',
+			value: 'pause',
+			action: 'Pause a campaign',
+			description: 'Pause an active campaign (pausing a paused one changes nothing)',
+			routing: route('POST', `${campaignPath}/pause`),
+		},
+		{
+			name: 'Start',
+			value: 'start',
+			action: 'Start a campaign',
+			description: 'Start a draft or paused campaign; it needs a step and a contact',
+			routing: route('POST', `${campaignPath}/start`),
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a campaign',
+			description: 'Change some settings of a campaign',
+			routing: route('PUT', campaignPath),
+		},
+	],
+	default: 'create',
+};
+
+export const campaignFields: INodeProperties[] = [
+	recordLocator(CAMPAIGN, showFor('campaign', ['get', 'update', 'start', 'pause', 'getStats', 'addContacts'])),
 	...campaignCreateDescription,
-	...campaignGetDescription,
 	...campaignGetManyDescription,
 	...campaignUpdateDescription,
-	...campaignStartDescription,
-	...campaignPauseDescription,
 	...campaignAddContactsDescription,
-	...campaignGetStatsDescription,
 ];

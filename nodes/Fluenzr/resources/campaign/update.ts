@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAMPAIGN, recordLocator, showFor, textBodyField } from '../../shared/fields';
+import { showFor, textBodyField } from '../../shared/fields';
 import { campaignSettingOptions, emailAccountIdField, stepsField } from './fields';
 
 const showOnlyForCampaignUpdate = showFor('campaign', ['update']);
 
 export const campaignUpdateDescription: INodeProperties[] = [
-	recordLocator(CAMPAIGN, showOnlyForCampaignUpdate),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, sortCollection } from '../../shared/fields';
+import { showFor } from '../../shared/fields';
 
 const showOnlyForContactGetMany = showFor('contact', ['getAll']);
 
 export const contactGetManyDescription: INodeProperties[] = [
-	...returnAllAndLimit('contact'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -59,11 +58,4 @@ export const contactGetManyDescription: INodeProperties[] = [
 			},
 		],
 	},
-	sortCollection('contact', [
-		{ name: 'Company', value: 'company' },
-		{ name: 'Created At', value: 'createdAt' },
-		{ name: 'Email', value: 'email' },
-		{ name: 'Last Name', value: 'lastName' },
-		{ name: 'Updated At', value: 'updatedAt' },
-	]),
 ];

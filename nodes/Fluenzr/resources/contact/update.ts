@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CONTACT, recordLocator, showFor } from '../../shared/fields';
+import { showFor } from '../../shared/fields';
 import { contactFieldOptions, emailField } from './fields';
 
 const showOnlyForContactUpdate = showFor('contact', ['update']);
 
 export const contactUpdateDescription: INodeProperties[] = [
-	recordLocator(CONTACT, showOnlyForContactUpdate),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

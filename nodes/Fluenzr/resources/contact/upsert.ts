@@ -3,33 +3,11 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/errors';
-import { showFor } from '../../shared/fields';
 import { runForItem, sendFluenzrRequest, toItems } from '../../shared/requestRunner';
-import { contactFieldOptions, emailField } from './fields';
-
-const showOnlyForContactUpsert = showFor('contact', ['upsert']);
-
-export const contactUpsertDescription: INodeProperties[] = [
-	{
-		...emailField(true),
-		description: 'Email address to match on: the contact with this email is updated, or created if there is none',
-		displayOptions: showOnlyForContactUpsert,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForContactUpsert,
-		options: contactFieldOptions('additionalFields'),
-	},
-];
 
 /** The contact FluenzR says already has this email, from its duplicate-email error. */
 function existingContactId(error: unknown): string | undefined {

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, sortCollection } from '../../shared/fields';
+import { showFor } from '../../shared/fields';
 
 export const groupGetManyDescription: INodeProperties[] = [
-	...returnAllAndLimit('group'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -22,9 +21,4 @@ export const groupGetManyDescription: INodeProperties[] = [
 			},
 		],
 	},
-	sortCollection('group', [
-		{ name: 'Created At', value: 'createdAt' },
-		{ name: 'Name', value: 'name' },
-		{ name: 'Updated At', value: 'updatedAt' },
-	]),
 ];

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GROUP, recordLocator, showFor, textBodyField } from '../../shared/fields';
+import { showFor, textBodyField } from '../../shared/fields';
 
 const showOnlyForGroupUpdate = showFor('group', ['update']);
 
 export const groupUpdateDescription: INodeProperties[] = [
-	recordLocator(GROUP, showOnlyForGroupUpdate),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
