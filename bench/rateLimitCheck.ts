@@ -1,0 +1,84 @@
+/**
+ * Scenario 5's verdict, from the sandbox's own records rather than the
+ * client's word: what was created, what was sent twice, the 429s met, and
+ * the time the rate limit allows at best.
+ */
+import type { LoggedRequest, RateLimitConfig, Sandbox } from '../test/sandbox';
+
+import type { ContactInput, SideReport } from './jobs';
+
+export interface RateLimitVerdict {
+	/** Input contacts that exist exactly once in the sandbox. */
+	created: number;
+	/** Input contacts missing from the sandbox. */
+	lost: number;
+	/** Creates FluenzR executed more than once (a second copy, or "already exists"), plus contacts stored twice. */
+	duplicated: number;
+	/** 429 answers in the sandbox's log. */
+	rateLimitedAnswers: number;
+	/** (ceil(n / limit) − 1) full windows, plus the last window's own time. */
+	floorMs: number;
+	/** Wall time (from handing the job over) / floor. */
+	ratioToFloor: number;
+	/** From the first request to the last answer / floor: the pacing alone, without the client's preparation. */
+	pacingRatioToFloor: number;
+}
+
+/**
+ * When each fixed window opened, replaying the sandbox's rule: a window is
+ * opened by the first request after the previous one ended.
+ */
+function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
+	const openings: number[] = [];
+	// The log is in order of answers; `at` is each request's arrival.
+	const arrivals = requests.map((request) => Date.parse(request.at)).sort((x, y) => x - y);
+	for (const at of arrivals) {
+		const current = openings.at(-1);
+		if (current === undefined || at >= current + windowMs) openings.push(at);
+	}
+	return openings;
+}
+
+export function checkRateLimitRun(
+	sandbox: Sandbox,
+	accountId: string,
+	inputs: ContactInput[],
+	rateLimit: RateLimitConfig,
+	report: SideReport,
+): RateLimitVerdict {
+	const requests = sandbox.requests().filter((request) => request.account === accountId);
+
+	const stored = new Map<string, number>();
+	for (const contact of sandbox.store.account(accountId).contacts.values()) {
+		const email = contact.email.toLowerCase();
+		stored.set(email, (stored.get(email) ?? 0) + 1);
+	}
+	// A 429 means FluenzR did nothing; any other answer to a create means it was executed.
+	const executed = new Map<string, number>();
+	for (const request of requests) {
+		if (request.method !== 'POST' || request.status === 429) continue;
+		const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+		executed.set(email, (executed.get(email) ?? 0) + 1);
+	}
+	let created = 0;
+	let duplicated = 0;
+	for (const { email } of inputs) {
+		const copies = stored.get(email) ?? 0;
+		if (copies === 1) created++;
+		duplicated += Math.max(0, copies - 1) + Math.max(0, (executed.get(email) ?? 0) - 1);
+	}
+
+	const openings = windowOpenings(requests, rateLimit.windowMs);
+	if (openings.length === 0) throw new Error('Scenario 5 made no request: nothing to compare with the floor');
+	const lastWindowOwnMs = Math.max(0, report.finishedAtMs - (openings.at(-1) as number));
+	const floorMs = (Math.ceil(inputs.length / rateLimit.limit) - 1) * rateLimit.windowMs + lastWindowOwnMs;
+	return {
+		created,
+		lost: inputs.length - created,
+		duplicated,
+		rateLimitedAnswers: requests.filter((request) => request.status === 429).length,
+		floorMs,
+		ratioToFloor: report.wallMs / floorMs,
+		pacingRatioToFloor: (report.finishedAtMs - openings[0]) / floorMs,
+	};
+}
