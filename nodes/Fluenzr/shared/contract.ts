@@ -48,6 +48,26 @@ export const ID_PREFIXES = {
 	event: 'evt_',
 } as const;
 
+/** Body fields that are strings in FluenzR's API, on any resource. */
+export const TEXT_FIELDS = [
+	'body',
+	'company',
+	'description',
+	'email',
+	'emailAccountId',
+	'firstName',
+	'jobTitle',
+	'lastName',
+	'linkedinUrl',
+	'name',
+	'phone',
+	'secret',
+	'subject',
+	'timezone',
+	'url',
+	'website',
+] as const;
+
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 

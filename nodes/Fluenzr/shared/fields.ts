@@ -181,21 +181,10 @@ export function sortCollection(
 
 /**
  * A text field sent as a body property. A number from an expression (a phone
- * number from a CRM, say) is sent as text; other types go as they are, for
- * FluenzR to name the field in its error.
+ * number from a CRM, say) is sent as text by the runner (see TEXT_FIELDS).
  */
 export function textBodyField(field: Omit<INodeProperties, 'type' | 'routing'>): INodeProperties {
-	return {
-		type: 'string',
-		...field,
-		routing: {
-			send: {
-				type: 'body',
-				property: field.name,
-				value: '={{ typeof $value === "number" ? String($value) : $value }}',
-			},
-		},
-	};
+	return { type: 'string', ...field, routing: { send: { type: 'body', property: field.name } } };
 }
 
 /** A boolean, number or options field sent as a body property as it is. */

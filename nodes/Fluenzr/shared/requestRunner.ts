@@ -21,7 +21,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from './contract';
+import { MAX_PAGE_SIZE, TEXT_FIELDS } from './contract';
 import {
 	asNodeError,
 	malformedAnswerError,
@@ -139,6 +139,23 @@ function transportFailureOf(error: unknown): (Error & { code?: string }) | undef
 	return typeof (cause as { code?: unknown }).code === 'string' ? cause : undefined;
 }
 
+const TEXT_FIELD_NAMES = new Set<string>(TEXT_FIELDS);
+
+/**
+ * A number given to a text field by an expression (a phone number from a CRM,
+ * say) is sent as text. Done here, once per request, rather than by an
+ * expression per field, which n8n would evaluate for every item. Other types
+ * go as they are, for FluenzR to name the field in its error.
+ */
+function numbersAsText<Body>(body: Body): Body {
+	if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body)) return body;
+	const entries = Object.entries(body as IDataObject).map(([key, value]) => [
+		key,
+		TEXT_FIELD_NAMES.has(key) && typeof value === 'number' ? String(value) : value,
+	]);
+	return Object.fromEntries(entries) as Body;
+}
+
 /** One request; only a request that got no complete HTTP answer throws here. */
 async function sendOnce(
 	context: IExecutePaginationFunctions,
@@ -187,7 +204,7 @@ export async function sendFluenzrRequest(
 	const limiter = await limiterOf(context);
 	const request: RequestData = {
 		...requestData,
-		options: { ...requestData.options, timeout: timeoutOf(context) },
+		options: { ...requestData.options, body: numbersAsText(requestData.options.body), timeout: timeoutOf(context) },
 	};
 	for (let refusals = 0; ; ) {
 		const ticket = await limiter.acquire();
