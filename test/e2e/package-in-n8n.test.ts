@@ -102,3 +102,39 @@ function filesUnder(folder: string, prefix = ''): string[] {
 		)
 		.sort();
 }
+
+describe("the credential's connection test, as n8n runs it from the credential dialog", () => {
+	async function testCredential(apiKey: string): Promise<{ status: string; message: string }> {
+		const response = await fetch(`${server.baseUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { Cookie: session.cookie, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				credentials: {
+					id: '',
+					name: 'FluenzR under test',
+					type: 'fluenzrApi',
+					data: { apiKey, baseUrl: context.sandboxBaseUrl },
+				},
+			}),
+		});
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	}
+
+	it('passes with a Pro key', async () => {
+		expect(await testCredential(context.sandboxApiKey)).toMatchObject({ status: 'OK' });
+	});
+
+	it("fails with FluenzR's own Pro plan message for a key of an account without the Pro plan", async () => {
+		const result = await testCredential('fz_demo_free_key_0001');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('The REST API is available on the Pro plan only');
+	});
+
+	it('fails naming the API key for an unknown key', async () => {
+		const result = await testCredential('fz_not_a_real_key_123');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('FluenzR did not accept this API key');
+		expect(result.message).not.toContain('fz_not_a_real_key_123');
+	});
+});
