@@ -56,16 +56,27 @@ log "first run only: about 1.6 GB and 5-10 minutes (npm install, then compiling 
 rm -rf "$N8N_HOME"
 mkdir -p "$N8N_HOME"
 cd "$N8N_HOME"
-echo '{"private":true}' > package.json
+if [ "$N8N_MAJOR" -ge 2 ]; then
+  echo '{"private":true}' > package.json
+else
+  # n8n 1.x's n8n-nodes-base takes xlsx as a tarball from cdn.sheetjs.com,
+  # which only the npm registry's network reaches here: use xlsx's last
+  # registry release instead (only the Spreadsheet File nodes use it).
+  echo '{"private":true,"overrides":{"xlsx":"0.18.5"}}' > package.json
+fi
 # Install scripts are skipped (one of them downloads a prebuilt Kafka binary,
 # which this network cannot reach); the native modules n8n needs are then
 # compiled from source.
 run_with_progress "downloading n8n's packages" \
   npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION"
 log "compiling n8n's native modules with the machine's C++ compiler (about 2 minutes)"
-run_with_progress "compiling sqlite3, isolated-vm, @parcel/watcher and msgpackr-extract" \
-  npm rebuild --loglevel=error sqlite3 isolated-vm @parcel/watcher msgpackr-extract ||
-  log "some native modules did not compile; checking the one n8n cannot run without"
+# One at a time: npm stops a rebuild at its first failure. n8n 1.x pulls in
+# isolated-vm 6, which needs Node.js 22 and cannot compile on Node.js 20;
+# 1.x runs without it (only its opt-in "vm" expression engine loads it).
+for module in sqlite3 isolated-vm @parcel/watcher msgpackr-extract; do
+  run_with_progress "compiling $module" npm rebuild --loglevel=silent "$module" ||
+    log "$module did not compile with Node.js $(node --version); going on without it"
+done
 # n8n keeps its database in SQLite: without a working sqlite3 nothing runs.
 if ! node -e "require('sqlite3')" 2>/dev/null; then
   log "sqlite3 did not compile: install a C++ toolchain (Debian: apt-get install build-essential python3) and run this again"

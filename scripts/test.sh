@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run): build, lint, type-check,
-# the engine and contract tests, then the end-to-end suite in real n8n.
+# the engine and contract tests, then the end-to-end suite in real n8n 2.x
+# and again in the last n8n 1.x.
 # FLUENZR_SKIP_E2E=1 skips the real-n8n part (it needs a ~1.6 GB n8n install,
 # cached in ~/.cache/n8n-nodes-fluenzr after the first run).
 set -uo pipefail
@@ -27,13 +28,18 @@ if [ "${FLUENZR_SKIP_E2E:-0}" != "1" ]; then
   bash scripts/install-n8n.sh || exit 1
   if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh || status=1; fi
   npx jest --ci -c jest.e2e.config.js --json --outputFile=test-artifacts/jest-e2e.json || status=1
+
+  step "real n8n 1.x (the last release, 1.123.81, on Node.js 20): install (cached) and the same suite"
+  FLUENZR_N8N_VERSION=1.123.81 bash scripts/install-n8n.sh || exit 1
+  FLUENZR_N8N_VERSION=1.123.81 npx jest --ci -c jest.e2e.config.js --json \
+    --outputFile=test-artifacts/jest-e2e-n8n1.json || status=1
 fi
 
 # One closing line over every suite, in the plain form CI reads.
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of ["test-artifacts/jest-unit.json", "test-artifacts/jest-e2e.json"]) {
+for (const f of ["test-artifacts/jest-unit.json", "test-artifacts/jest-e2e.json", "test-artifacts/jest-e2e-n8n1.json"]) {
   if (!fs.existsSync(f)) continue;
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);

@@ -11,6 +11,7 @@ import { e2eContext } from './support/e2eState';
 import { logIn, type N8nSession } from './support/n8nApi';
 import { startN8n, type N8nServer } from './support/n8nServer';
 import { DEMO_OWNER } from './support/owner';
+import { isN8n1 } from './support/n8nVersion';
 import { communityNodesFolder } from './support/packedPackage';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
@@ -103,7 +104,10 @@ function filesUnder(folder: string, prefix = ''): string[] {
 		.sort();
 }
 
-describe("the credential's connection test, as n8n runs it from the credential dialog", () => {
+// n8n 1.x answers 403 to testing credential data that is not stored yet (the dialog's "Test" before saving).
+const describeOnN8n2 = isN8n1() ? describe.skip : describe;
+
+describeOnN8n2("the credential's connection test, as n8n runs it from the credential dialog", () => {
 	async function testCredential(apiKey: string): Promise<{ status: string; message: string }> {
 		const response = await fetch(`${server.baseUrl}/rest/credentials/test`, {
 			method: 'POST',

@@ -14,11 +14,13 @@ import { publishE2eState } from './e2eState';
 import { loadExamples } from './examples';
 import { fluenzrCredential } from './fluenzrCredential';
 import { importCredentials, importWorkflows } from './n8nCli';
-import { assertN8nInstalled, REPO_ROOT } from './n8nInstall';
+import { assertN8nInstalled, n8nInstall, REPO_ROOT } from './n8nInstall';
+import { isN8n1 } from './n8nVersion';
 import { installPackedPackage, packPackage } from './packedPackage';
 import { timed } from './timings';
 
-export const ARTEFACTS_FOLDER = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+/** n8n 1.x keeps its own folder, so a run against it neither wipes nor mixes with the default run's logs. */
+export const ARTEFACTS_FOLDER = path.join(REPO_ROOT, 'test-artifacts', isN8n1() ? `e2e-n8n-${n8nInstall().version}` : 'e2e');
 
 export interface RunningSetup {
 	sandbox?: Sandbox;

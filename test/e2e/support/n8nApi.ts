@@ -4,6 +4,7 @@
  * API (with an API key) for what a user's scripts would do.
  */
 import { eventually } from './eventually';
+import { isN8n1 } from './n8nVersion';
 import type { N8nOwner } from './owner';
 
 export interface N8nSession {
@@ -60,12 +61,15 @@ export interface PublicationState {
  * this waits until n8n reports it settled. Without the service
  * (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false) the work is done before the
  * API answers and n8n has no status to report: this answers undefined.
+ * n8n 1.x has no publication service either, but its workflows carry an
+ * `active` flag: this answers it in the publication vocabulary.
  */
 export async function waitForPublicationToSettle(
 	session: N8nSession,
 	workflowId: string,
 	timeoutMs = 60_000,
 ): Promise<PublicationState | undefined> {
+	if (isN8n1()) return await activationAsPublication(session, workflowId);
 	const statusUrl = `${session.baseUrl}/rest/workflows/${workflowId}/publication-status`;
 	const settled = await eventually(
 		`workflow ${workflowId} to finish publishing`,
@@ -79,6 +83,12 @@ export async function waitForPublicationToSettle(
 		{ timeoutMs },
 	);
 	return settled.status === 'unavailable' ? undefined : settled;
+}
+
+/** n8n 1.x activates before the API answers; "published" there means the workflow is active. */
+async function activationAsPublication(session: N8nSession, workflowId: string): Promise<PublicationState> {
+	const workflow = await restGet<{ active: boolean }>(session, `/workflows/${workflowId}`);
+	return { status: workflow.active ? 'published' : 'not_published', triggers: [] };
 }
 
 export interface PublicApi {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { freePort } from './freePort';
 import { n8nEnvironment } from './n8nEnvironment';
 import { assertN8nInstalled } from './n8nInstall';
+import { isN8n1 } from './n8nVersion';
 import { runToCompletion, type CompletedProcess } from './processes';
 import { findRunJson, type WorkflowRunData } from './runJson';
 
@@ -53,6 +54,7 @@ export async function importCredentials(credentials: CredentialToImport[], optio
 
 /** Imports (or overwrites, by id) workflows in one n8n process. */
 export async function importWorkflows(workflows: WorkflowJson[], options: N8nCliOptions): Promise<void> {
+	warnAboutIdsN8n1Drops(workflows);
 	const folder = mkdtempSync(path.join(tmpdir(), 'n8n-workflows-'));
 	try {
 		for (const workflow of workflows) {
@@ -62,6 +64,22 @@ export async function importWorkflows(workflows: WorkflowJson[], options: N8nCli
 		assertSucceeded('import:workflow', result);
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * n8n 1.x saves a workflow's static data only when its ID has at most 16
+ * characters (2.x: 21), silently: a trigger then forgets its webhook id and
+ * secret. Said once here, so that the timeouts that follow have a cause.
+ */
+const N8N_1_MAX_WORKFLOW_ID_LENGTH = 16;
+
+function warnAboutIdsN8n1Drops(workflows: WorkflowJson[]): void {
+	if (!isN8n1()) return;
+	for (const { id } of workflows.filter((workflow) => workflow.id.length > N8N_1_MAX_WORKFLOW_ID_LENGTH)) {
+		process.stderr.write(
+			`[e2e] workflow ID "${id}" is longer than ${N8N_1_MAX_WORKFLOW_ID_LENGTH} characters: n8n 1.x will not save its static data (trigger webhook id and secret)\n`,
+		);
 	}
 }
 

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './freePort';
 import { n8nEnvironment } from './n8nEnvironment';
 import { assertN8nInstalled } from './n8nInstall';
-import { ownerEnvironment, type N8nOwner } from './owner';
+import { ownerEnvironment, setUpOwnerIfNeeded, type N8nOwner } from './owner';
 import { spawnManaged } from './processes';
 
 export interface N8nServerOptions {
@@ -71,6 +71,7 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	};
 	try {
 		await waitUntilReady(server, options.readyTimeoutMs ?? 180_000);
+		await setUpOwnerIfNeeded(baseUrl, options.owner);
 	} catch (error) {
 		await server.stop();
 		throw error;

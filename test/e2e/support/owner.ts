@@ -5,7 +5,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { eventually } from './eventually';
 import { n8nInstall } from './n8nInstall';
+import { isN8n1 } from './n8nVersion';
 
 export interface N8nOwner {
 	email: string;
@@ -29,7 +31,9 @@ export function bcryptHash(password: string): string {
 	return bcrypt.hashSync(password, 10);
 }
 
+/** n8n 2.17+ creates the owner from these at start-up; n8n 1.x ignores them (see setUpOwnerIfNeeded). */
 export function ownerEnvironment(owner: N8nOwner): NodeJS.ProcessEnv {
+	if (isN8n1()) return {};
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: owner.email,
@@ -37,4 +41,32 @@ export function ownerEnvironment(owner: N8nOwner): NodeJS.ProcessEnv {
 		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
 		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
 	};
+}
+
+/**
+ * n8n 1.x has no env-managed owner: a fresh instance shows its setup screen
+ * until someone creates the owner through it, which this does over the same
+ * REST call (only once per user folder; later starts find it done).
+ */
+export async function setUpOwnerIfNeeded(baseUrl: string, owner: N8nOwner): Promise<void> {
+	if (!isN8n1()) return;
+	const settings = await eventually('n8n 1.x to serve /rest/settings', () => publicSettings(baseUrl));
+	if (!settings.userManagement?.showSetupOnFirstLoad) return;
+	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	if (!response.ok) throw new Error(`POST /rest/owner/setup answered ${response.status}: ${await response.text()}`);
+}
+
+interface PublicSettings {
+	userManagement?: { showSetupOnFirstLoad?: boolean };
+}
+
+/** n8n 1.x answers readiness before it mounts its REST routes; until then the editor's HTML answers. */
+async function publicSettings(baseUrl: string): Promise<PublicSettings | undefined> {
+	const response = await fetch(`${baseUrl}/rest/settings`);
+	if (!response.ok || !response.headers.get('content-type')?.includes('json')) return undefined;
+	return ((await response.json()) as { data: PublicSettings }).data;
 }
