@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '../Fluenzr/shared/contract';
 import type { FluenzrResponse } from '../Fluenzr/shared/errors';
 import { malformedAnswerError, networkError, toFluenzrApiError } from '../Fluenzr/shared/errors';
 import { retryDelayMs } from '../Fluenzr/shared/rateLimiter';
+import { credentialBaseUrl } from '../Fluenzr/shared/transport';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
 export interface FluenzrWebhook {
@@ -43,11 +44,6 @@ export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 	return { id, url, events: events as string[], active: typeof active === 'boolean' ? active : undefined };
 }
 
-async function baseUrlOf(context: IHookFunctions): Promise<string> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>('fluenzrApi');
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-}
-
 /**
  * One authenticated call to FluenzR that answers with the HTTP response
  * whatever its status, so that callers decide what a 404 means and errors
@@ -59,7 +55,7 @@ export async function fluenzrRequest(
 	request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject },
 	operationLabel: string,
 ): Promise<FluenzrResponse> {
-	const baseUrl = await baseUrlOf(context);
+	const baseUrl = await credentialBaseUrl(context);
 	for (let attempt = 0; ; attempt++) {
 		let response: FluenzrResponse;
 		try {

@@ -169,15 +169,6 @@ export function networkError(
 	return apiError;
 }
 
-/** Input the node refuses before sending anything, naming the field and the fix. */
-export function invalidInputError(node: INode, message: string, fix: string, itemIndex?: number) {
-	return new NodeOperationError(node, message, { description: fix, itemIndex });
-}
-
-export function isRateLimitError(error: unknown): error is NodeApiError {
-	return error instanceof NodeApiError && error.httpCode === '429';
-}
-
 /** Errors leave the node as NodeApiError or NodeOperationError, whatever threw them. */
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

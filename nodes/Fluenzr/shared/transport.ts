@@ -5,6 +5,12 @@ import { toFluenzrApiError } from './errors';
 /** The editor waits on list searches: better a clear error than a spinner that never stops. */
 const LIST_SEARCH_TIMEOUT_MS = 30_000;
 
+/** The credential's base URL without trailing slashes, for requests made outside the declarative engine. */
+export async function credentialBaseUrl(context: Pick<ILoadOptionsFunctions, 'getCredentials'>): Promise<string> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>('fluenzrApi');
+	return String(baseUrl ?? '').replace(/\/+$/, '');
+}
+
 /**
  * A direct request, for the editor's list searches (outside the declarative
  * engine): FluenzR's envelope on success, its error as a clear NodeApiError.
@@ -15,10 +21,9 @@ export async function fluenzrApiRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<{ data: IDataObject[]; meta?: { total?: number } }> {
-	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('fluenzrApi');
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'fluenzrApi', {
 		method,
-		baseURL: String(baseUrl).replace(/\/+$/, ''),
+		baseURL: await credentialBaseUrl(context),
 		url: path,
 		qs,
 		json: true,

@@ -1,17 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS, WEBHOOK_SECRET_LENGTH, WEBHOOK_WILDCARD } from '../../shared/contract';
+import { WEBHOOK_SECRET_LENGTH } from '../../shared/contract';
 import { bodyField, showFor, textBodyField } from '../../shared/fields';
+import { EVENT_OPTIONS } from '../../shared/webhookEvents';
 
 const showOnlyForWebhookCreate = showFor('webhook', ['create']);
-
-/** "email.replied" → "Email Replied". */
-export function eventDisplayName(event: string): string {
-	return event
-		.split('.')
-		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-		.join(' ');
-}
 
 export const webhookCreateDescription: INodeProperties[] = [
 	{
@@ -32,10 +25,7 @@ export const webhookCreateDescription: INodeProperties[] = [
 			type: 'multiOptions',
 			required: true,
 			default: [],
-			options: [
-				{ name: 'All Events', value: WEBHOOK_WILDCARD, description: 'Every event, including future ones' },
-				...WEBHOOK_EVENTS.map((event) => ({ name: eventDisplayName(event), value: event })),
-			],
+			options: EVENT_OPTIONS,
 			description: 'The events to send to the URL',
 		}),
 		displayOptions: showOnlyForWebhookCreate,
