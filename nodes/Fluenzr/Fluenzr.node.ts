@@ -5,6 +5,7 @@ import { campaignFields, campaignOperations } from './resources/campaign';
 import { contactFields, contactOperations } from './resources/contact';
 import { groupFields, groupOperations } from './resources/group';
 import { webhookFields, webhookOperations } from './resources/webhook';
+import { additionalFieldsCollection, updateFieldsCollection } from './resources/fieldCollections';
 import { returnAllAndLimit, sortCollection } from './shared/fields';
 import { listSearch, loadOptions } from './shared/listSearch';
 
@@ -47,13 +48,15 @@ export class Fluenzr implements INodeType {
 			groupOperations,
 			campaignOperations,
 			webhookOperations,
-			// Fields several resources share are defined once: n8n evaluates every
-			// property of the description for every item it runs.
+			// Fields several resources share are defined once: n8n evaluates each
+			// parameter once per description property of its name, for every item.
 			...returnAllAndLimit(['contact', 'group', 'campaign', 'webhook']),
 			...contactFields,
 			...groupFields,
 			...campaignFields,
 			...webhookFields,
+			additionalFieldsCollection,
+			updateFieldsCollection,
 			sortCollection(
 				['contact'],
 				[

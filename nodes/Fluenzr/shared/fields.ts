@@ -10,7 +10,7 @@ import type {
 
 import { SORT_ORDERS } from './contract';
 import { captureResponse, runSingleRequest } from './requestRunner';
-import { requireId, sendContactIds } from './validation';
+import { fillPathId, ID_IN_PATH, requireId, sendContactIds, type IdField } from './validation';
 
 type Runner = (
 	this: IExecutePaginationFunctions,
@@ -40,16 +40,22 @@ export function route(
 	};
 }
 
-/** `encodeURIComponent` of a resource locator's value, for URLs in routing expressions. */
-export function idInPath(parameterName: string): string {
-	return `{{ encodeURIComponent(String($parameter.${parameterName})) }}`;
+/**
+ * The routing of an operation on one record: `{id}` in `url` becomes the
+ * record's ID, read from `record`'s field once per item (see fillPathId).
+ */
+export function recordRoute(
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+	url: `${string}${typeof ID_IN_PATH}${string}`,
+	record: IdField,
+	runner: Runner = runSingleRequest,
+): INodePropertyRouting {
+	const routing = route(method, url, runner);
+	return { ...routing, send: { ...routing.send, preSend: [fillPathId(record)] } };
 }
 
-interface LocatorKind {
-	displayName: string;
-	name: string;
+interface LocatorKind extends IdField {
 	searchListMethod: string;
-	example: string;
 }
 
 export const CONTACT: LocatorKind = {
@@ -73,12 +79,14 @@ export const CAMPAIGN: LocatorKind = {
 
 /**
  * A contact, group or campaign: picked from a searchable list loaded from
- * FluenzR, or given by ID. An empty value is refused before any request.
+ * FluenzR, or given by ID. An operation that puts it in its URL reads it
+ * there (recordRoute); `sendAs` sends it as a body property instead. Either
+ * way an empty value is refused before any request.
  */
 export function recordLocator(
 	kind: LocatorKind,
 	displayOptions: IDisplayOptions,
-	routing?: INodePropertyRouting,
+	sendAs?: { bodyProperty: string },
 ): INodeProperties {
 	return {
 		displayName: kind.displayName,
@@ -103,13 +111,9 @@ export function recordLocator(
 				placeholder: `e.g. ${kind.example}`,
 			},
 		],
-		routing: {
-			...routing,
-			send: {
-				...routing?.send,
-				preSend: [requireId(kind.name, kind.displayName, kind.example)],
-			},
-		},
+		...(sendAs && {
+			routing: { send: { type: 'body', property: sendAs.bodyProperty, preSend: [requireId(kind)] } },
+		}),
 	};
 }
 
@@ -205,5 +209,45 @@ export function contactIdsField(displayOptions: IDisplayOptions): INodePropertie
 			'IDs of the contacts to add (1 to 1000), separated by commas, or an expression giving an array of IDs',
 		displayOptions,
 		routing: { send: { preSend: [sendContactIds('contactIds', 'Contact IDs')] } },
+	};
+}
+
+/**
+ * One collection (Additional Fields, Update Fields) that several resources
+ * fill, each option shown for the resources that have it. n8n's engine
+ * evaluates a parameter's expressions once for every description property
+ * of that name, on every item, whichever resource is chosen: one property
+ * where there were four makes each mapped field cost a quarter as much.
+ *
+ * An option that several resources share must be defined the same way by
+ * each; a difference is a mistake in this package and throws when the node
+ * loads.
+ */
+export function collectionForResources(
+	collection: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>,
+	operations: string[],
+	optionsByResource: Record<string, INodeProperties[]>,
+): INodeProperties {
+	const byName = new Map<string, { option: INodeProperties; resources: string[] }>();
+	for (const [resource, options] of Object.entries(optionsByResource)) {
+		for (const option of options) {
+			const known = byName.get(option.name);
+			if (known === undefined) {
+				byName.set(option.name, { option, resources: [resource] });
+			} else if (JSON.stringify(known.option) === JSON.stringify(option)) {
+				known.resources.push(resource);
+			} else {
+				throw new Error(`${collection.name}: "${option.name}" is defined differently for ${known.resources.join(', ')} and ${resource}`);
+			}
+		}
+	}
+	return {
+		...collection,
+		type: 'collection',
+		default: {},
+		displayOptions: { show: { resource: Object.keys(optionsByResource), operation: operations } },
+		options: [...byName.values()]
+			.map(({ option, resources }) => ({ ...option, displayOptions: { show: { '/resource': resources } } }))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

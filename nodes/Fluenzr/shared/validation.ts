@@ -43,25 +43,64 @@ function bodyOf(options: IHttpRequestOptions): IDataObject {
  */
 const DOT_SEGMENTS = new Set(['.', '..']);
 
+/** A field that holds one record's ID, and how to name it in an error. */
+export interface IdField {
+	/** The parameter's name. */
+	name: string;
+	/** The field's label, as the user sees it. */
+	displayName: string;
+	example: string;
+}
+
 /**
  * An ID that goes into the URL must be one path segment: not empty
  * (`/contacts/` is another endpoint), not an object from an expression, not
  * a dot segment. Everything else is percent-encoded into its segment.
+ * Returns the ID, or undefined after recording the problem on the request.
  */
-export function requireId(parameterName: string, fieldName: string, example: string): PreSend {
+function checkedId(
+	context: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+	{ name, displayName, example }: IdField,
+): string | undefined {
+	const value = context.getNodeParameter(name, undefined, { extractValue: true });
+	const fix = `Choose a record in "${displayName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`;
+	if (value === undefined || value === null || String(value).trim() === '') {
+		defer(context, options, `The ${displayName} field is empty`, fix);
+		return undefined;
+	}
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+		defer(context, options, `The ${displayName} field must be an ID, not ${kind}`, fix);
+		return undefined;
+	}
+	if (DOT_SEGMENTS.has(String(value).trim())) {
+		defer(context, options, `The ${displayName} field holds "${String(value).trim()}", which is not an ID`, fix);
+		return undefined;
+	}
+	return String(value);
+}
+
+/** Checks an ID that goes into the request body (the body step sends it). */
+export function requireId(field: IdField): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
-		const value = this.getNodeParameter(parameterName, undefined, { extractValue: true });
-		const fix = `Choose a record in "${fieldName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`;
-		if (value === undefined || value === null || String(value).trim() === '') {
-			return defer(this, options, `The ${fieldName} field is empty`, fix);
-		}
-		if (typeof value !== 'string' && typeof value !== 'number') {
-			const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-			return defer(this, options, `The ${fieldName} field must be an ID, not ${kind}`, fix);
-		}
-		if (DOT_SEGMENTS.has(String(value).trim())) {
-			return defer(this, options, `The ${fieldName} field holds "${String(value).trim()}", which is not an ID`, fix);
-		}
+		checkedId(this, options, field);
+		return options;
+	};
+}
+
+/** Where a record's ID goes in an operation's URL, e.g. `/campaigns/{id}/stats`. */
+export const ID_IN_PATH = '{id}';
+
+/**
+ * Puts the record's ID into the URL, checked and percent-encoded. A preSend
+ * step rather than a URL expression: n8n evaluates routing expressions for
+ * every item more than once, and this reads the ID once.
+ */
+export function fillPathId(field: IdField): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const id = checkedId(this, options, field);
+		if (id !== undefined && options.url) options.url = options.url.replace(ID_IN_PATH, encodeURIComponent(id));
 		return options;
 	};
 }

@@ -21,7 +21,7 @@ export const campaignAddContactsDescription: INodeProperties[] = [
 	recordLocator(
 		GROUP,
 		{ show: { resource: ['campaign'], operation: ['addContacts'], source: ['group'] } },
-		{ send: { type: 'body', property: 'groupId' } },
+		{ bodyProperty: 'groupId' },
 	),
 	contactIdsField({ show: { resource: ['campaign'], operation: ['addContacts'], source: ['contactIds'] } }),
 ];

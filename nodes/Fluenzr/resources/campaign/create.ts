@@ -13,13 +13,7 @@ export const campaignCreateDescription: INodeProperties[] = [
 	},
 	{ ...emailAccountIdField(true), displayOptions: showOnlyForCampaignCreate },
 	{ ...stepsField('steps'), displayOptions: showOnlyForCampaignCreate },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForCampaignCreate,
-		options: campaignSettingOptions,
-	},
 ];
+
+/** The campaign's part of Additional Fields (see resources/fieldCollections.ts). */
+export const campaignCreateOptions: INodeProperties[] = campaignSettingOptions;

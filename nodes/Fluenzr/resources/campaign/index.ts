@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAMPAIGN, idInPath, recordLocator, route, showFor } from '../../shared/fields';
+import { CAMPAIGN, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { campaignAddContactsDescription } from './addContacts';
 import { campaignCreateDescription } from './create';
 import { campaignGetManyDescription } from './getAll';
-import { campaignUpdateDescription } from './update';
 
-const campaignPath = `=/campaigns/${idInPath('campaignId')}`;
 
 export const campaignOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -21,7 +19,7 @@ export const campaignOperations: INodeProperties = {
 			value: 'addContacts',
 			action: 'Add contacts to a campaign',
 			description: 'Add a group’s contacts or listed contacts to a campaign',
-			routing: route('POST', `${campaignPath}/contacts`),
+			routing: recordRoute('POST', '/campaigns/{id}/contacts', CAMPAIGN),
 		},
 		{
 			name: 'Create',
@@ -35,7 +33,7 @@ export const campaignOperations: INodeProperties = {
 			value: 'get',
 			action: 'Get a campaign',
 			description: 'Get a campaign',
-			routing: route('GET', campaignPath),
+			routing: recordRoute('GET', '/campaigns/{id}', CAMPAIGN),
 		},
 		{
 			name: 'Get Many',
@@ -49,28 +47,28 @@ export const campaignOperations: INodeProperties = {
 			value: 'getStats',
 			action: 'Get campaign statistics',
 			description: 'Get the sending, open, click, reply and bounce figures of a campaign',
-			routing: route('GET', `${campaignPath}/stats`),
+			routing: recordRoute('GET', '/campaigns/{id}/stats', CAMPAIGN),
 		},
 		{
 			name: 'Pause',
 			value: 'pause',
 			action: 'Pause a campaign',
 			description: 'Pause an active campaign (pausing a paused one changes nothing)',
-			routing: route('POST', `${campaignPath}/pause`),
+			routing: recordRoute('POST', '/campaigns/{id}/pause', CAMPAIGN),
 		},
 		{
 			name: 'Start',
 			value: 'start',
 			action: 'Start a campaign',
 			description: 'Start a draft or paused campaign; it needs a step and a contact',
-			routing: route('POST', `${campaignPath}/start`),
+			routing: recordRoute('POST', '/campaigns/{id}/start', CAMPAIGN),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a campaign',
 			description: 'Change some settings of a campaign',
-			routing: route('PUT', campaignPath),
+			routing: recordRoute('PUT', '/campaigns/{id}', CAMPAIGN),
 		},
 	],
 	default: 'create',
@@ -80,6 +78,5 @@ export const campaignFields: INodeProperties[] = [
 	recordLocator(CAMPAIGN, showFor('campaign', ['get', 'update', 'start', 'pause', 'getStats', 'addContacts'])),
 	...campaignCreateDescription,
 	...campaignGetManyDescription,
-	...campaignUpdateDescription,
 	...campaignAddContactsDescription,
 ];

@@ -4,22 +4,14 @@ import { showFor } from '../../shared/fields';
 import { contactFieldOptions, emailField } from './fields';
 
 /** Create and Create or Update take the same fields (see upsert.ts for how the latter runs). */
-const showForContactCreateAndUpsert = showFor('contact', ['create', 'upsert']);
-
 export const contactCreateDescription: INodeProperties[] = [
 	{
 		...emailField(true),
 		description:
 			'Email address of the contact; unique in the account, compared case-insensitively. Create or Update matches on it.',
-		displayOptions: showForContactCreateAndUpsert,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showForContactCreateAndUpsert,
-		options: contactFieldOptions('additionalFields'),
+		displayOptions: showFor('contact', ['create', 'upsert']),
 	},
 ];
+
+/** The contact's part of Additional Fields (see resources/fieldCollections.ts). */
+export const contactCreateOptions: INodeProperties[] = contactFieldOptions('additionalFields');

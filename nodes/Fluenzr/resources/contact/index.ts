@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CONTACT, idInPath, recordLocator, route, showFor } from '../../shared/fields';
+import { CONTACT, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { contactCreateDescription } from './create';
 import { contactGetManyDescription } from './getAll';
-import { contactUpdateDescription } from './update';
 import { runContactUpsert } from './upsert';
 
-const contactPath = `=/contacts/${idInPath('contactId')}`;
 
 export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -35,14 +33,14 @@ export const contactOperations: INodeProperties = {
 			value: 'delete',
 			action: 'Delete a contact',
 			description: 'Delete a contact',
-			routing: route('DELETE', contactPath),
+			routing: recordRoute('DELETE', '/contacts/{id}', CONTACT),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
 			description: 'Get a contact',
-			routing: route('GET', contactPath),
+			routing: recordRoute('GET', '/contacts/{id}', CONTACT),
 		},
 		{
 			name: 'Get Many',
@@ -56,7 +54,7 @@ export const contactOperations: INodeProperties = {
 			value: 'update',
 			action: 'Update a contact',
 			description: 'Change some fields of a contact',
-			routing: route('PUT', contactPath),
+			routing: recordRoute('PUT', '/contacts/{id}', CONTACT),
 		},
 	],
 	default: 'create',
@@ -66,5 +64,4 @@ export const contactFields: INodeProperties[] = [
 	recordLocator(CONTACT, showFor('contact', ['get', 'update', 'delete'])),
 	...contactCreateDescription,
 	...contactGetManyDescription,
-	...contactUpdateDescription,
 ];

@@ -2,21 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor, textBodyField } from '../../shared/fields';
 
-const showOnlyForGroupCreate = showFor('group', ['create']);
-
 export const groupCreateDescription: INodeProperties[] = [
 	{
 		...textBodyField({ displayName: 'Name', name: 'name', default: '', required: true, placeholder: 'Q3 SaaS founders' }),
 		description: 'Name of the group',
-		displayOptions: showOnlyForGroupCreate,
+		displayOptions: showFor('group', ['create']),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForGroupCreate,
-		options: [textBodyField({ displayName: 'Description', name: 'description', default: '' })],
-	},
+];
+
+/** The group's part of Additional Fields (see resources/fieldCollections.ts). */
+export const groupCreateOptions: INodeProperties[] = [
+	textBodyField({ displayName: 'Description', name: 'description', default: '' }),
 ];

@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GROUP, idInPath, recordLocator, route, showFor } from '../../shared/fields';
+import { GROUP, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { groupAddContactsDescription } from './addContacts';
 import { groupCreateDescription } from './create';
 import { groupGetManyDescription } from './getAll';
-import { groupUpdateDescription } from './update';
 
-const groupPath = `=/groups/${idInPath('groupId')}`;
 
 export const groupOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -21,7 +19,7 @@ export const groupOperations: INodeProperties = {
 			value: 'addContacts',
 			action: 'Add contacts to a group',
 			description: 'Add existing contacts to a group',
-			routing: route('POST', `${groupPath}/contacts`),
+			routing: recordRoute('POST', '/groups/{id}/contacts', GROUP),
 		},
 		{
 			name: 'Create',
@@ -35,14 +33,14 @@ export const groupOperations: INodeProperties = {
 			value: 'delete',
 			action: 'Delete a group',
 			description: 'Delete a group; its contacts are kept',
-			routing: route('DELETE', groupPath),
+			routing: recordRoute('DELETE', '/groups/{id}', GROUP),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a group',
 			description: 'Get a group',
-			routing: route('GET', groupPath),
+			routing: recordRoute('GET', '/groups/{id}', GROUP),
 		},
 		{
 			name: 'Get Many',
@@ -56,7 +54,7 @@ export const groupOperations: INodeProperties = {
 			value: 'update',
 			action: 'Update a group',
 			description: 'Change the name or description of a group',
-			routing: route('PUT', groupPath),
+			routing: recordRoute('PUT', '/groups/{id}', GROUP),
 		},
 	],
 	default: 'create',
@@ -66,6 +64,5 @@ export const groupFields: INodeProperties[] = [
 	recordLocator(GROUP, showFor('group', ['get', 'update', 'delete', 'addContacts'])),
 	...groupCreateDescription,
 	...groupGetManyDescription,
-	...groupUpdateDescription,
 	...groupAddContactsDescription,
 ];

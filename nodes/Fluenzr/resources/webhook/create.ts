@@ -30,19 +30,13 @@ export const webhookCreateDescription: INodeProperties[] = [
 		}),
 		displayOptions: showOnlyForWebhookCreate,
 	},
+];
+
+/** The webhook's part of Additional Fields (see resources/fieldCollections.ts). */
+export const webhookCreateOptions: INodeProperties[] = [
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForWebhookCreate,
-		options: [
-			{
-				...textBodyField({ displayName: 'Secret', name: 'secret', default: '' }),
-				typeOptions: { password: true },
-				description: `Signs each delivery (X-Fluenzr-Signature: HMAC-SHA256 of the body); ${WEBHOOK_SECRET_LENGTH.min} to ${WEBHOOK_SECRET_LENGTH.max} characters. FluenzR never shows it again.`,
-			},
-		],
+		...textBodyField({ displayName: 'Secret', name: 'secret', default: '' }),
+		typeOptions: { password: true },
+		description: `Signs each delivery (X-Fluenzr-Signature: HMAC-SHA256 of the body); ${WEBHOOK_SECRET_LENGTH.min} to ${WEBHOOK_SECRET_LENGTH.max} characters. FluenzR never shows it again.`,
 	},
 ];

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
-import { requireId } from '../../shared/validation';
+import type { IdField } from '../../shared/validation';
+
+export const WEBHOOK_ID: IdField = { name: 'webhookId', displayName: 'Webhook ID', example: 'wh_123' };
 
 export const webhookDeleteDescription: INodeProperties[] = [
 	{
@@ -10,9 +12,8 @@ export const webhookDeleteDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'wh_123',
+		placeholder: WEBHOOK_ID.example,
 		description: 'ID of the webhook to delete (from Webhook → Get Many)',
 		displayOptions: showFor('webhook', ['delete']),
-		routing: { send: { preSend: [requireId('webhookId', 'Webhook ID', 'wh_123')] } },
 	},
 ];

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idInPath, route } from '../../shared/fields';
+import { recordRoute, route } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { webhookCreateDescription } from './create';
-import { webhookDeleteDescription } from './delete';
+import { WEBHOOK_ID, webhookDeleteDescription } from './delete';
 
 export const webhookOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -24,7 +24,7 @@ export const webhookOperations: INodeProperties = {
 			value: 'delete',
 			action: 'Delete a webhook',
 			description: 'Stop sending events to a URL',
-			routing: route('DELETE', `=/webhooks/${idInPath('webhookId')}`),
+			routing: recordRoute('DELETE', '/webhooks/{id}', WEBHOOK_ID),
 		},
 		{
 			name: 'Get Many',
