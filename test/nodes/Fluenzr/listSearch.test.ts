@@ -78,6 +78,21 @@ describe('Fluenzr node, lists in the editor', () => {
 		expect(options).toHaveLength(120);
 	});
 
+	it('waits out a 429 and loads the list, as the trigger’s own requests do', async () => {
+		await api(sandbox()).post('/groups', { name: 'Founders' });
+		sandbox().injectFault({ match: { method: 'GET', path: '/groups' }, fault: { type: 'rateLimited', retryAfter: 0 } });
+		const groups = await listSearch.searchGroups.call(editorContext(sandbox()));
+		expect(groups.results.map((result) => result.name)).toEqual(['Founders']);
+		expect(sandbox().requests({ method: 'GET', pathPrefix: '/groups' }).map((request) => request.status)).toEqual([429, 200]);
+	});
+
+	it('names the Base URL when FluenzR cannot be reached', async () => {
+		const unreachable = { ...sandbox(), baseUrl: 'http://127.0.0.1:9/v1' } as Sandbox;
+		await expect(listSearch.searchContacts.call(editorContext(unreachable))).rejects.toMatchObject({
+			description: expect.stringContaining('got no answer from http://127.0.0.1:9/v1'),
+		});
+	});
+
 	it('shows FluenzR’s reason when the list cannot be loaded', async () => {
 		await expect(listSearch.searchContacts.call(editorContext(sandbox(), DEMO_KEYS.free))).rejects.toThrow(
 			'The REST API is available on the Pro plan only',
