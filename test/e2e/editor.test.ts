@@ -12,7 +12,10 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import type { INodeProperties } from 'n8n-workflow';
 import type { Locator, Page } from 'playwright-core';
+
+import { additionalFieldsCollection } from '../../nodes/Fluenzr/resources/fieldCollections';
 
 import { ensureChromium, launchChromium, type BrowserSession } from './support/browser';
 import {
@@ -21,6 +24,7 @@ import {
 	canvasReady,
 	closeCredentialDialog,
 	closeNodePanel,
+	collectionOptionsOffered,
 	credentialCard,
 	credentialCardIcon,
 	credentialDialogIcon,
@@ -106,6 +110,18 @@ describeInBrowser('the Fluenzr node in the n8n editor (Chromium, headless)', () 
 		expect(await shownParameterValue(nodePanel, 'operation')).toBe('Create or Update');
 		expect(await shownCredentialName(nodePanel)).toBe(FLUENZR_CREDENTIAL.name);
 		expect(await imageIn(nodePanelHeader(nodePanel))).toMatchObject({ src: NODE_ICON, loaded: true });
+	});
+
+	it('Additional Fields offers the contact’s fields, and none of those of groups, campaigns or webhooks', async () => {
+		const offered = await collectionOptionsOffered(page, nodePanel, 'additionalFields');
+		// The example sets every other contact field already, and a set field is not offered again.
+		expect(offered).toEqual(expect.arrayContaining(['Group Names or IDs', 'Unsubscribed']));
+		const otherResourcesOnly = (additionalFieldsCollection.options as INodeProperties[])
+			.filter((option) => !(option.displayOptions?.show?.['/resource'] as string[]).includes('contact'))
+			.map((option) => option.displayName);
+		expect(otherResourcesOnly.length).toBeGreaterThan(0);
+		expect(offered.filter((name) => otherResourcesOnly.includes(name))).toEqual([]);
+		await page.screenshot({ path: screenshotPath('additional-fields') });
 	});
 
 	it('"Execute step" runs the node from the panel: the output lists the five CRM contacts, now stored in FluenzR', async () => {

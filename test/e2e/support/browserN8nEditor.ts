@@ -95,6 +95,18 @@ export async function shownCredentialName(panel: Locator): Promise<string> {
 	return await panel.locator(`${byTestId('node-credentials-select')} input`).inputValue();
 }
 
+/** The options a collection's "Add Field" list offers (the list is opened, read and closed). */
+export async function collectionOptionsOffered(page: Page, panel: Locator, collectionName: string): Promise<string[]> {
+	const collection = panel.locator(`${byTestId('parameter-item')}:has(> .multi-parameter label[for="${collectionName}"])`);
+	await collection.locator(byTestId('collection-parameter-add')).first().click();
+	const options = page.locator(`${byTestId('collection-parameter-option')}:visible`);
+	await options.first().waitFor();
+	const names = (await options.allInnerTexts()).map((name) => name.trim());
+	await page.keyboard.press('Escape');
+	await options.first().waitFor({ state: 'hidden' });
+	return names;
+}
+
 /** "Execute step" in the panel; answers the output's data once its table shows `expectedItems` rows. */
 export async function executeStep(panel: Locator, expectedItems: number): Promise<Locator> {
 	await panel.locator(byTestId('node-execute-button')).first().click();
