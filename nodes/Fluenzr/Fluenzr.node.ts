@@ -5,7 +5,7 @@ import { campaignFields, campaignOperations } from './resources/campaign';
 import { contactFields, contactOperations } from './resources/contact';
 import { groupFields, groupOperations } from './resources/group';
 import { webhookFields, webhookOperations } from './resources/webhook';
-import { additionalFieldsCollection, updateFieldsCollection } from './resources/fieldCollections';
+import { additionalFieldsCollection, filtersCollection, updateFieldsCollection } from './resources/fieldCollections';
 import { returnAllAndLimit, sortCollection } from './shared/fields';
 import { listSearch, loadOptions } from './shared/listSearch';
 
@@ -57,6 +57,7 @@ export class Fluenzr implements INodeType {
 			...webhookFields,
 			additionalFieldsCollection,
 			updateFieldsCollection,
+			filtersCollection,
 			sortCollection(
 				['contact'],
 				[

@@ -1,16 +1,19 @@
 /**
- * Additional Fields and Update Fields: each one collection for every
- * resource, filled from the resources' own option lists (see
+ * Additional Fields, Update Fields and Filters: each one collection for
+ * every resource, filled from the resources' own option lists (see
  * collectionForResources for why one and not one per resource).
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { collectionForResources } from '../shared/fields';
 import { campaignCreateOptions } from './campaign/create';
+import { campaignFilterOptions } from './campaign/getAll';
 import { campaignUpdateOptions } from './campaign/update';
 import { contactCreateOptions } from './contact/create';
+import { contactFilterOptions } from './contact/getAll';
 import { contactUpdateOptions } from './contact/update';
 import { groupCreateOptions } from './group/create';
+import { groupFilterOptions } from './group/getAll';
 import { groupUpdateOptions } from './group/update';
 import { webhookCreateOptions } from './webhook/create';
 
@@ -36,4 +39,10 @@ export const updateFieldsCollection: INodeProperties = collectionForResources(
 	},
 	['update'],
 	{ contact: contactUpdateOptions, group: groupUpdateOptions, campaign: campaignUpdateOptions },
+);
+
+export const filtersCollection: INodeProperties = collectionForResources(
+	{ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' },
+	['getAll'],
+	{ contact: contactFilterOptions, group: groupFilterOptions, campaign: campaignFilterOptions },
 );

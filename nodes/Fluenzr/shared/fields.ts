@@ -183,6 +183,16 @@ export function sortCollection(
 	};
 }
 
+/** Get Many's name filter, the same for groups and campaigns. */
+export const nameContainsFilter: INodeProperties = {
+	displayName: 'Name Contains',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'Part of the name, case-insensitive',
+	routing: { send: { type: 'query', property: 'name' } },
+};
+
 /**
  * A text field sent as a body property. A number from an expression (a phone
  * number from a CRM, say) is sent as text by the runner (see TEXT_FIELDS).

@@ -62,4 +62,18 @@ describe('Fluenzr node, expressions evaluated per item', () => {
 		// Each field's routing makes the engine read it in both of its passes: two reads per field.
 		expect(evaluations / ITEMS).toBe(ENGINE_EVALUATIONS_PER_ITEM(4) + 2 * 4);
 	});
+
+	it('a Get Many looking up each item’s email: the filter is read once per pass, as Create’s fields are', async () => {
+		const input = Array.from({ length: ITEMS }, (_, i) => ({ email: `lookup${i}@eval.io` }));
+
+		const evaluations = await countEvaluations(() =>
+			runFluenzrOk(
+				sandbox(),
+				{ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1, filters: { email: '={{ $json.email }}' } },
+				{ input },
+			),
+		);
+
+		expect(evaluations / ITEMS).toBe(ENGINE_EVALUATIONS_PER_ITEM(1) + 2);
+	});
 });

@@ -4,7 +4,6 @@ import { CAMPAIGN, recordLocator, recordRoute, route, showFor } from '../../shar
 import { runListRequest } from '../../shared/requestRunner';
 import { campaignAddContactsDescription } from './addContacts';
 import { campaignCreateDescription } from './create';
-import { campaignGetManyDescription } from './getAll';
 
 
 export const campaignOperations: INodeProperties = {
@@ -77,6 +76,5 @@ export const campaignOperations: INodeProperties = {
 export const campaignFields: INodeProperties[] = [
 	recordLocator(CAMPAIGN, showFor('campaign', ['get', 'update', 'start', 'pause', 'getStats', 'addContacts'])),
 	...campaignCreateDescription,
-	...campaignGetManyDescription,
 	...campaignAddContactsDescription,
 ];

@@ -3,7 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CONTACT, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
 import { runListRequest } from '../../shared/requestRunner';
 import { contactCreateDescription } from './create';
-import { contactGetManyDescription } from './getAll';
 import { runContactUpsert } from './upsert';
 
 
@@ -63,5 +62,4 @@ export const contactOperations: INodeProperties = {
 export const contactFields: INodeProperties[] = [
 	recordLocator(CONTACT, showFor('contact', ['get', 'update', 'delete'])),
 	...contactCreateDescription,
-	...contactGetManyDescription,
 ];

@@ -1,24 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../shared/fields';
+import { nameContainsFilter } from '../../shared/fields';
 
-export const groupGetManyDescription: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor('group', ['getAll']),
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Part of the group name, case-insensitive',
-				routing: { send: { type: 'query', property: 'name' } },
-			},
-		],
-	},
+/** The group's part of Filters (see resources/fieldCollections.ts). */
+export const groupFilterOptions: INodeProperties[] = [
+	nameContainsFilter,
 ];

@@ -4,7 +4,6 @@ import { GROUP, recordLocator, recordRoute, route, showFor } from '../../shared/
 import { runListRequest } from '../../shared/requestRunner';
 import { groupAddContactsDescription } from './addContacts';
 import { groupCreateDescription } from './create';
-import { groupGetManyDescription } from './getAll';
 
 
 export const groupOperations: INodeProperties = {
@@ -63,6 +62,5 @@ export const groupOperations: INodeProperties = {
 export const groupFields: INodeProperties[] = [
 	recordLocator(GROUP, showFor('group', ['get', 'update', 'delete', 'addContacts'])),
 	...groupCreateDescription,
-	...groupGetManyDescription,
 	...groupAddContactsDescription,
 ];
