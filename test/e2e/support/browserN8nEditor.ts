@@ -98,7 +98,8 @@ export async function shownCredentialName(panel: Locator): Promise<string> {
 /** The options a collection's "Add Field" list offers (the list is opened, read and closed). */
 export async function collectionOptionsOffered(page: Page, panel: Locator, collectionName: string): Promise<string[]> {
 	const collection = panel.locator(`${byTestId('parameter-item')}:has(> .multi-parameter label[for="${collectionName}"])`);
-	await collection.locator(byTestId('collection-parameter-add')).first().click();
+	// n8n 2.x marks the "Add Field" list with a test id; 1.x only with a class.
+	await collection.locator(`${byTestId('collection-parameter-add')}, .add-option`).first().click();
 	const options = page.locator(`${byTestId('collection-parameter-option')}:visible`);
 	await options.first().waitFor();
 	const names = (await options.allInnerTexts()).map((name) => name.trim());
