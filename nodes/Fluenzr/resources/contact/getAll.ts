@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-
 /** The contact's part of Filters (see resources/fieldCollections.ts). */
 export const contactFilterOptions: INodeProperties[] = [
 	{
