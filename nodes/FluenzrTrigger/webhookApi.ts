@@ -2,8 +2,8 @@ import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workf
 
 import { MAX_PAGE_SIZE } from '../Fluenzr/shared/contract';
 import type { FluenzrResponse } from '../Fluenzr/shared/errors';
-import { malformedAnswerError, toFluenzrApiError } from '../Fluenzr/shared/errors';
-import { DIRECT_REQUEST_TIMEOUT_MS, fluenzrRequest, isSuccess } from '../Fluenzr/shared/transport';
+import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../Fluenzr/shared/errors';
+import { fluenzrRequest } from '../Fluenzr/shared/transport';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
 export interface FluenzrWebhook {
@@ -12,9 +12,6 @@ export interface FluenzrWebhook {
 	events: string[];
 	active?: boolean;
 }
-
-/** How long activation waits for each FluenzR answer. */
-export const REQUEST_TIMEOUT_MS = DIRECT_REQUEST_TIMEOUT_MS;
 
 const NETWORK_FIX =
 	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then activate the workflow again.';

@@ -10,6 +10,10 @@ export interface FluenzrResponse {
 	headers?: IDataObject;
 }
 
+export function isSuccess(response: FluenzrResponse): boolean {
+	return response.statusCode >= 200 && response.statusCode < 300;
+}
+
 interface FluenzrErrorBody {
 	code?: string;
 	message?: string;

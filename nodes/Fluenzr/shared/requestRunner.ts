@@ -24,6 +24,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { MAX_PAGE_SIZE, TEXT_FIELDS } from './contract';
 import {
 	asNodeError,
+	isSuccess,
 	malformedAnswerError,
 	networkError,
 	toFluenzrApiError,
@@ -182,7 +183,7 @@ async function sendOnce(
 
 /** FluenzR's envelope from a success, or the error a user should see. */
 function envelopeOf(context: IExecuteSingleFunctions, response: FluenzrResponse, label: string): FluenzrEnvelope {
-	if (response.statusCode < 200 || response.statusCode >= 300) {
+	if (!isSuccess(response)) {
 		throw toFluenzrApiError(context.getNode(), response, label, context.getItemIndex());
 	}
 	if (!isEnvelope(response.body)) {

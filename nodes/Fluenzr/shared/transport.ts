@@ -14,7 +14,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import type { FluenzrResponse } from './errors';
-import { networkError, toFluenzrApiError } from './errors';
+import { isSuccess, networkError, toFluenzrApiError } from './errors';
 import { retryDelayMs } from './rateLimiter';
 
 type DirectRequestContext = IHookFunctions | ILoadOptionsFunctions;
@@ -30,10 +30,6 @@ const LONGEST_RATE_LIMIT_WAIT_MS = 60_000;
 export async function credentialBaseUrl(context: Pick<DirectRequestContext, 'getCredentials'>): Promise<string> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>('fluenzrApi');
 	return String(baseUrl ?? '').replace(/\/+$/, '');
-}
-
-export function isSuccess(response: FluenzrResponse): boolean {
-	return response.statusCode >= 200 && response.statusCode < 300;
 }
 
 /**
