@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n (and, for n8n 2.x, a Node.js 24 from the npm
+# Installs the pinned n8n (and, for n8n 2.x, Node.js 24 from the npm
 # registry) into the cache folder, once. Safe to run again, and from two
 # places at once (a lock serialises them): it does nothing when the install
-# is complete. See README, "Real n8n".
+# is complete, and resumes a partial one. See docs/development.md, "Real n8n".
 set -euo pipefail
+
+# npm hands its settings to every script it runs as npm_config_* variables:
+# started from `npm test`, this script would inherit the project's
+# ignore-scripts=true, and `npm rebuild` would then compile nothing and still
+# report success. How n8n is installed is decided here, by explicit flags.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_config_' || true)
+
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/n8n-env.sh"
 
@@ -19,10 +26,10 @@ if command -v flock >/dev/null; then # util-linux; absent on macOS, where instal
 fi
 
 if [ "$N8N_MAJOR" -ge 2 ] && [ ! -x "$NODE24_BIN_DIR/node" ]; then
-  log "fetching Node.js $NODE24_VERSION ($NODE24_PACKAGE) from the npm registry into $NODE24_HOME"
+  log "fetching Node.js $NODE24_VERSION ($NODE24_PACKAGE, about 60 MB) from the npm registry into $NODE24_HOME"
   mkdir -p "$NODE24_HOME"
   (cd "$NODE24_HOME" && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --ignore-scripts "$NODE24_PACKAGE@$NODE24_VERSION" >/dev/null)
+    npm install --no-audit --no-fund --ignore-scripts --loglevel=error "$NODE24_PACKAGE@$NODE24_VERSION" >/dev/null)
 fi
 
 if [ -f "$N8N_HOME/.complete" ]; then
@@ -37,7 +44,7 @@ run_with_progress() {
   "$@" &
   local pid=$!
   while ! wait_briefly "$pid"; do
-    log "  still $what ($((SECONDS - started)) s)"
+    log "  still $what: $((SECONDS - started)) s, $(du -sm "$N8N_HOME" 2>/dev/null | cut -f1) MB on disk"
   done
   wait "$pid"
 }
@@ -51,9 +58,13 @@ wait_briefly() {
 }
 
 export PATH="$(n8n_path)"
-log "installing n8n $N8N_VERSION with Node.js $(node --version) into $N8N_HOME"
-log "first run only: about 1.6 GB and 5-10 minutes (npm install, then compiling native modules)"
-rm -rf "$N8N_HOME"
+started=$SECONDS
+if [ -d "$N8N_HOME/node_modules" ]; then
+  log "resuming the unfinished install of n8n $N8N_VERSION in $N8N_HOME"
+else
+  log "installing n8n $N8N_VERSION with Node.js $(node --version) into $N8N_HOME"
+  log "first run only: about 1.6 GB; the download takes 10-15 minutes, compiling native modules 2-3 more"
+fi
 mkdir -p "$N8N_HOME"
 cd "$N8N_HOME"
 if [ "$N8N_MAJOR" -ge 2 ]; then
@@ -66,22 +77,53 @@ else
 fi
 # Install scripts are skipped (one of them downloads a prebuilt Kafka binary,
 # which this network cannot reach); the native modules n8n needs are then
-# compiled from source.
+# compiled from source below.
 run_with_progress "downloading n8n's packages" \
   npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION"
-log "compiling n8n's native modules with the machine's C++ compiler (about 2 minutes)"
-# One at a time: npm stops a rebuild at its first failure. n8n 1.x pulls in
-# isolated-vm 6, which needs Node.js 22 and cannot compile on Node.js 20;
-# 1.x runs without it (only its opt-in "vm" expression engine loads it).
-for module in sqlite3 isolated-vm @parcel/watcher msgpackr-extract; do
-  run_with_progress "compiling $module" npm rebuild --loglevel=silent "$module" ||
-    log "$module did not compile with Node.js $(node --version); going on without it"
-done
-# n8n keeps its database in SQLite: without a working sqlite3 nothing runs.
-if ! node -e "require('sqlite3')" 2>/dev/null; then
-  log "sqlite3 did not compile: install a C++ toolchain (Debian: apt-get install build-essential python3) and run this again"
-  exit 1
+
+# Native modules, compiled against the Node.js that runs n8n. For n8n 2.x
+# that is the downloaded Node.js 24, whose headers ship in the same package
+# (a nodedir set in ~/.npmrc for the machine's Node.js would be wrong here).
+# sqlite3 holds n8n's database; n8n 2.x evaluates expressions in an
+# isolated-vm isolate by default. n8n 1.x pulls in isolated-vm 6, which
+# needs Node.js 22 and cannot compile on Node.js 20; 1.x runs without it
+# (only its opt-in "vm" expression engine loads it).
+rebuild_flags=(--ignore-scripts=false --foreground-scripts --loglevel=error)
+if [ "$N8N_MAJOR" -ge 2 ]; then
+  rebuild_flags+=(--nodedir="$NODE24_DIR")
+  required=(sqlite3 isolated-vm)
+else
+  required=(sqlite3)
 fi
+optional=(@parcel/watcher msgpackr-extract)
+log "compiling n8n's native modules with the machine's C++ compiler (2-3 minutes; output in $N8N_HOME/rebuild.log)"
+: > rebuild.log
+for module in "${required[@]}" "${optional[@]}"; do
+  echo "==> npm rebuild $module" >> rebuild.log
+  run_with_progress "compiling $module" npm rebuild "${rebuild_flags[@]}" "$module" >> rebuild.log 2>&1 ||
+    log "npm rebuild $module failed (see rebuild.log)"
+done
+
+# A rebuild can report success and leave nothing loadable: check by loading.
+# The checks run from inside each module's own package, as n8n loads them.
+for module in "${required[@]}"; do
+  if ! load_error="$(node -e "require(process.argv[1])" "$module" 2>&1)"; then
+    log "n8n needs the native module $module, and it does not load with Node.js $(node --version):"
+    echo "$load_error" | head -n 5 >&2
+    log "the compiler's last words ($N8N_HOME/rebuild.log):"
+    grep -v '^\s*$' rebuild.log | tail -n 25 >&2
+    log "environment: $(uname -sm), $(command -v g++ >/dev/null && g++ --version | head -n 1 || echo 'no g++'), $(command -v python3 >/dev/null && python3 --version || echo 'no python3'), make $(command -v make >/dev/null && echo found || echo missing)"
+    log "fix what the compiler names and run this again: it resumes from here"
+    exit 1
+  fi
+done
+for module in "${optional[@]}"; do
+  node -e "require(process.argv[1])" "$module" 2>/dev/null ||
+    log "optional module $module does not load; n8n falls back to plain JavaScript for it"
+done
+
 "$N8N_BIN" --version >/dev/null
 touch .complete
-log "n8n $("$N8N_BIN" --version) ready"
+log "n8n $("$N8N_BIN" --version) ready in $((SECONDS - started)) s"
+others="$(find "$FLUENZR_CACHE" -maxdepth 1 -name 'n8n-*' -type d ! -path "$N8N_HOME" | tr '\n' ' ')"
+[ -z "$others" ] || log "older installs, made by other versions of these scripts, can be deleted: $others"
