@@ -8,8 +8,16 @@ set -euo pipefail
 # npm hands its settings to every script it runs as npm_config_* variables:
 # started from `npm test`, this script would inherit the project's
 # ignore-scripts=true, and `npm rebuild` would then compile nothing and still
-# report success. How n8n is installed is decided here, by explicit flags.
-while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_config_' || true)
+# report success. How n8n is installed is decided here, by explicit flags;
+# only the settings that say where packages come from (registry, proxy,
+# certificates, the download cache) are kept.
+while IFS= read -r name; do
+  case "${name,,}" in
+    npm_config_registry | npm_config_*:registry | npm_config_cache | npm_config_*proxy | npm_config_cafile | \
+      npm_config_ca | npm_config_strict_ssl | npm_config_userconfig | npm_config_globalconfig) ;;
+    *) unset "$name" ;;
+  esac
+done < <(compgen -e | grep -i '^npm_config_' || true)
 
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/n8n-env.sh"
@@ -44,9 +52,18 @@ run_with_progress() {
   "$@" &
   local pid=$!
   while ! wait_briefly "$pid"; do
-    log "  still $what: $((SECONDS - started)) s, $(du -sm "$N8N_HOME" 2>/dev/null | cut -f1) MB on disk"
+    log "  still $what: $((SECONDS - started)) s, $(progress_figures)"
   done
   wait "$pid"
+}
+# npm first fills its download cache, then unpacks into node_modules: show both.
+progress_figures() {
+  echo "$(($(megabytes_in "$npm_cache") - npm_cache_mb_at_start)) MB downloaded, $(megabytes_in "$N8N_HOME/node_modules") MB unpacked (of about 1,600)"
+}
+megabytes_in() {
+  local mb
+  mb=$(du -sm "$1" 2>/dev/null | cut -f1)
+  echo "${mb:-0}"
 }
 wait_briefly() {
   local pid="$1" i
@@ -59,6 +76,8 @@ wait_briefly() {
 
 export PATH="$(n8n_path)"
 started=$SECONDS
+npm_cache="$(npm config get cache)"
+npm_cache_mb_at_start=$(megabytes_in "$npm_cache")
 if [ -d "$N8N_HOME/node_modules" ]; then
   log "resuming the unfinished install of n8n $N8N_VERSION in $N8N_HOME"
 else
