@@ -3,7 +3,7 @@
 # n8n once (cached outside the repository; the first run takes minutes),
 # then scripts/demo.ts starts a seeded FluenzR sandbox and n8n with this
 # package, its credential and the example workflows. Ctrl-C stops it all.
-# See docs/e2e-readme-section.md (README, "Try it: the demo").
+# See README.md, "Quick start", and docs/demo.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
