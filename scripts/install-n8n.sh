@@ -58,7 +58,7 @@ run_with_progress() {
 }
 # npm first fills its download cache, then unpacks into node_modules: show both.
 progress_figures() {
-  echo "$(($(megabytes_in "$npm_cache") - npm_cache_mb_at_start)) MB downloaded, $(megabytes_in "$N8N_HOME/node_modules") MB unpacked (of about 1,600)"
+  echo "$(($(megabytes_in "$npm_cache") - npm_cache_mb_at_start)) MB downloaded, $(megabytes_in "$N8N_HOME/node_modules") MB unpacked"
 }
 megabytes_in() {
   local mb
@@ -82,7 +82,7 @@ if [ -d "$N8N_HOME/node_modules" ]; then
   log "resuming the unfinished install of n8n $N8N_VERSION in $N8N_HOME"
 else
   log "installing n8n $N8N_VERSION with Node.js $(node --version) into $N8N_HOME"
-  log "first run only: about 1.6 GB; the download takes 10-15 minutes, compiling native modules 2-3 more"
+  log "first run only: about 2.9 GB on disk; downloading takes 8-12 minutes, compiling native modules 2-3 more"
 fi
 mkdir -p "$N8N_HOME"
 cd "$N8N_HOME"
@@ -144,5 +144,5 @@ done
 "$N8N_BIN" --version >/dev/null
 touch .complete
 log "n8n $("$N8N_BIN" --version) ready in $((SECONDS - started)) s"
-others="$(find "$FLUENZR_CACHE" -maxdepth 1 -name 'n8n-*' -type d ! -path "$N8N_HOME" | tr '\n' ' ')"
+others="$(find "$FLUENZR_CACHE" -mindepth 1 -maxdepth 1 -name "n8n-$N8N_VERSION-*" -type d ! -path "$N8N_HOME" | tr '\n' ' ')"
 [ -z "$others" ] || log "older installs, made by other versions of these scripts, can be deleted: $others"
