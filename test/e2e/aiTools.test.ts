@@ -17,7 +17,6 @@ import { loadExample } from './support/examples';
 import { importCredentials } from './support/n8nCli';
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type PublicApi } from './support/n8nApi';
 import { startN8n, type N8nServer } from './support/n8nServer';
-import { isN8n1 } from './support/n8nVersion';
 import { DEMO_OWNER } from './support/owner';
 import { timed } from './support/timings';
 import { FLUENZR_TOOL_TYPE } from './support/workflowBuilder';
@@ -34,14 +33,6 @@ const trigger = example.nodes.find((node) => node.type === MCP_TRIGGER_TYPE) as 
 /** The example's MCP Server Trigger asks for this credential; the test makes it, with a token of its own. */
 const BEARER_TOKEN = 'fluenzr-e2e-mcp-token-6b1f0c';
 
-/**
- * n8n 1.123.81's MCP Server Trigger has no typeVersion 2 (the example's, with
- * streamable HTTP at /mcp/<path>); checked when this suite was written.
- */
-const N8N_1_SKIP_REASON =
-	'n8n 1.123.81: its MCP Server Trigger has no version 2 (streamable HTTP at /mcp/<path>), which examples/ai-agent-tools.json uses';
-if (isN8n1()) process.stderr.write(`[e2e] AI tools test skipped: ${N8N_1_SKIP_REASON}\n`);
-const describeOnN8n2 = isN8n1() ? describe.skip : describe;
 
 interface Contact {
 	id: string;
@@ -88,7 +79,7 @@ async function callToolForItems<T>(name: string, args: Record<string, unknown>):
 	return JSON.parse(result.text) as T[];
 }
 
-describeOnN8n2('Fluenzr tools behind the MCP Server Trigger (examples/ai-agent-tools.json)', () => {
+describe('Fluenzr tools behind the MCP Server Trigger (examples/ai-agent-tools.json)', () => {
 	beforeAll(async () => {
 		await sandbox.reset();
 		await importCredentials(
