@@ -5,15 +5,18 @@
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import tsParser from '@typescript-eslint/parser';
-import jsoncParser from 'jsonc-eslint-parser';
 
 const plugins = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', 'examples/**'] },
 	{
+		// Both plugins' package.json rules look for an ESTree `ObjectExpression`, which is what
+		// @typescript-eslint/parser makes of a .json file (a JSON source: one expression statement).
+		// A JSON parser (jsonc-eslint-parser) gives `JSONObjectExpression` nodes instead, and then
+		// not one of those rules ever fires: test/lint/packageJsonLint.test.ts keeps this honest.
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		languageOptions: { parser: tsParser },
 		plugins,
 		rules: n8nNodesBase.configs.community.rules,
 	},

@@ -2,7 +2,8 @@
  * The example workflows in examples/, imported unchanged and run headless by
  * real n8n against the seeded sandbox: what each returns, and what FluenzR
  * holds afterwards. reply-handling.json starts from a live trigger and is
- * covered by trigger.test.ts.
+ * covered by trigger.test.ts; ai-agent-tools.json is an MCP server, driven by
+ * an MCP client in aiTools.test.ts.
  */
 import { e2eContext } from './support/e2eState';
 import { loadExample, loadExamples } from './support/examples';
@@ -10,7 +11,7 @@ import { FLUENZR_CREDENTIAL_REFERENCE } from './support/fluenzrCredential';
 import { executeWorkflowOrThrow } from './support/n8nCli';
 import { nodeItems, type WorkflowRunData } from './support/runJson';
 import { timed } from './support/timings';
-import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TOOL_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;
@@ -47,18 +48,20 @@ describe('the example files', () => {
 	const examples = loadExamples();
 
 	it.each(examples.map((workflow) => [workflow.name, workflow]))(
-		'%s has a fixed ID n8n accepts and starts from a Manual Trigger or the Fluenzr Trigger',
+		'%s has a fixed ID n8n accepts and starts from a Manual Trigger, the Fluenzr Trigger or the MCP Server Trigger',
 		(_name, workflow) => {
 			// n8n 1.x keeps a workflow's static data (the trigger's webhook id and secret) only for ids of at most 16 characters.
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,16}$/);
-			const starts = workflow.nodes.filter((node) => /manualTrigger$/.test(node.type) || node.type === FLUENZR_TRIGGER_TYPE);
+			const starts = workflow.nodes.filter(
+				(node) => /manualTrigger$|\.mcpTrigger$/.test(node.type) || node.type === FLUENZR_TRIGGER_TYPE,
+			);
 			expect(starts).toHaveLength(1);
 		},
 	);
 
 	it('every FluenzR node uses the one shared credential, so a user sets it up once', () => {
 		const fluenzrNodes = examples.flatMap((workflow) =>
-			workflow.nodes.filter((node) => node.type === FLUENZR_NODE_TYPE || node.type === FLUENZR_TRIGGER_TYPE),
+			workflow.nodes.filter((node) => [FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE, FLUENZR_TOOL_TYPE].includes(node.type)),
 		);
 		for (const node of fluenzrNodes) expect(node.credentials).toEqual(FLUENZR_CREDENTIAL_REFERENCE);
 	});

@@ -24,7 +24,7 @@ interface MalformedCase {
 	refusedBeforeSending?: boolean;
 }
 
-const RESOLVE_FIELDS = 'Correct the fields listed above and run the node again.';
+const RESOLVE_FIELDS = 'Correct the fields listed above and try again.';
 
 const createContact = (additionalFields: INodeParameters = {}): INodeParameters => ({
 	resource: 'contact',

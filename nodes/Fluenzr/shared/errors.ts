@@ -22,7 +22,7 @@ interface FluenzrErrorBody {
 
 /** What to do next, per FluenzR error code: the part of an error a user acts on. */
 const FIX_BY_CODE: Record<string, string> = {
-	[ERROR_CODES.validation]: 'Correct the fields listed above and run the node again.',
+	[ERROR_CODES.validation]: 'Correct the fields listed above and try again.',
 	[ERROR_CODES.unauthorized]:
 		'Check the API key in the FluenzR API credential: copy it again from FluenzR → Settings → API.',
 	[ERROR_CODES.planRequired]:
@@ -35,7 +35,7 @@ const FIX_BY_CODE: Record<string, string> = {
 
 /** A refusal that names no field is about the record's state (a campaign's status, say). */
 const FIX_FOR_REFUSED_STATE =
-	"Check the record's current state in FluenzR (for example a campaign's status, steps and contacts) against what the operation needs, then run the node again.";
+	"Check the record's current state in FluenzR (for example a campaign's status, steps and contacts) against what the operation needs, then try again.";
 
 const FIX_FOR_SERVER_FAILURE =
 	'FluenzR (or a proxy in front of it) failed to answer properly. Try again later; if it persists, check the Base URL of the credential.';

@@ -64,7 +64,8 @@ function checkedId(
 	{ name, displayName, example }: IdField,
 ): string | undefined {
 	const value = context.getNodeParameter(name, undefined, { extractValue: true });
-	const fix = `Choose a record in "${displayName}" from the list, or enter its ID (for example ${example}). If it comes from an expression, check that the expression gives a value for every item.`;
+	// Read by people in the editor and by AI agents calling the node as a tool: say what value is expected.
+	const fix = `"${displayName}" takes the ID of a ${displayName.toLowerCase()}, for example ${example}: in the editor, pick one from the list or enter its ID. If the value comes from an expression or from an AI agent ($fromAI), check that it gives an ID for every item.`;
 	if (value === undefined || value === null || String(value).trim() === '') {
 		defer(context, options, `The ${displayName} field is empty`, fix);
 		return undefined;
@@ -158,7 +159,7 @@ export function sendGroupIds(collectionName: string): PreSend {
 				this,
 				options,
 				'Group Names or IDs must be a list of group IDs',
-				'Pick groups from the list, or use an expression giving an array of group IDs (or IDs separated by commas).',
+				'Give group IDs: pick groups from the list, or use an expression giving an array of group IDs (or IDs separated by commas).',
 			);
 		}
 		bodyOf(options).groupIds = [...new Set(ids)];

@@ -10,6 +10,8 @@ import type { WorkflowJson } from './n8nCli';
 
 export const FLUENZR_NODE_TYPE = 'n8n-nodes-fluenzr.fluenzr';
 export const FLUENZR_TRIGGER_TYPE = 'n8n-nodes-fluenzr.fluenzrTrigger';
+/** What n8n derives from the Fluenzr node's `usableAsTool`: the node as a tool for an AI Agent or the MCP Server Trigger. */
+export const FLUENZR_TOOL_TYPE = 'n8n-nodes-fluenzr.fluenzrTool';
 export const MANUAL_TRIGGER_NAME = 'Start';
 
 export interface StepNode {
