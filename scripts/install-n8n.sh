@@ -123,15 +123,22 @@ for module in "${required[@]}" "${optional[@]}"; do
     log "npm rebuild $module failed (see rebuild.log)"
 done
 
+# One module's part of rebuild.log, without node-gyp's chatter.
+build_output_of() {
+  sed -n "/^==> npm rebuild $1\$/,/^==> npm rebuild /p" rebuild.log |
+    grep -vE '^==> |^gyp info|DeprecationWarning|trace-deprecation|^[[:space:]]*$'
+}
+
 # A rebuild can report success and leave nothing loadable: check by loading.
 # The checks run from inside each module's own package, as n8n loads them.
 for module in "${required[@]}"; do
   if ! load_error="$(node -e "require(process.argv[1])" "$module" 2>&1)"; then
     log "n8n needs the native module $module, and it does not load with Node.js $(node --version):"
     echo "$load_error" | head -n 5 >&2
-    log "the compiler's last words ($N8N_HOME/rebuild.log):"
-    grep -v '^\s*$' rebuild.log | tail -n 25 >&2
-    log "environment: $(uname -sm), $(command -v g++ >/dev/null && g++ --version | head -n 1 || echo 'no g++'), $(command -v python3 >/dev/null && python3 --version || echo 'no python3'), make $(command -v make >/dev/null && echo found || echo missing)"
+    log "what building $module printed (the whole output is in $N8N_HOME/rebuild.log):"
+    build_output_of "$module" | grep -iE -m 20 'error|\*\*\*|not found|no such|cannot' >&2 ||
+      build_output_of "$module" | tail -n 20 >&2
+    log "environment: $(uname -sm), $(command -v g++ >/dev/null && g++ --version | head -n 1 || echo 'no g++'), $(command -v python3 >/dev/null && python3 --version || echo 'no python3'), make $(command -v make >/dev/null && echo found || echo missing), CC=${CC:-unset}, CXX=${CXX:-unset}"
     log "fix what the compiler names and run this again: it resumes from here"
     exit 1
   fi
