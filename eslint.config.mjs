@@ -10,7 +10,7 @@ import jsoncParser from 'jsonc-eslint-parser';
 const plugins = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', 'examples/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'sandbox/**', 'scripts/**', 'bench/**', 'examples/**'] },
 	{
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },

@@ -3,7 +3,7 @@
  * sides do, and the fewest requests the job can be done in.
  */
 import { MAX_PAGE_SIZE } from '../nodes/Fluenzr/shared/contract';
-import type { RateLimitConfig, Sandbox } from '../test/sandbox';
+import type { RateLimitConfig, Sandbox } from '../sandbox';
 
 import type { Job } from './jobs';
 

@@ -9,10 +9,10 @@ import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
 import { logIn, type N8nSession } from './support/n8nApi';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
-import { isN8n1 } from './support/n8nVersion';
-import { communityNodesFolder } from './support/packedPackage';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
+import { isN8n1 } from '../../scripts/lib/n8nVersion';
+import { communityNodesFolder } from '../../scripts/lib/packedPackage';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 

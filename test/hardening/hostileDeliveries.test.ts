@@ -12,7 +12,7 @@ import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
 import { MAX_DELIVERY_BYTES } from '../../nodes/FluenzrTrigger/delivery';
 import { signDelivery } from '../../nodes/FluenzrTrigger/signature';
 import { deliverToWebhook, startWebhookReceiver, type DeliveryResult, type TriggerHarnessOptions } from '../harness';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../sandbox';
 import { activate, deactivate, triggerOptions } from '../trigger/support';
 
 let sandbox: Sandbox;

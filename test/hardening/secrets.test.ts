@@ -11,7 +11,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
 import * as signature from '../../nodes/FluenzrTrigger/signature';
 import { deliverToWebhook, runWebhookMethod, type TriggerHarnessOptions } from '../harness';
-import { DEMO_KEYS, type Fault } from '../sandbox';
+import { DEMO_KEYS, type Fault } from '../../sandbox';
 import { useSandbox } from '../nodes/Fluenzr/support';
 import { activate, deactivate, triggerOptions } from '../trigger/support';
 import { runFluenzrNodeWithRun } from './support/runFluenzrNode';

@@ -2,8 +2,8 @@ import axios from 'axios';
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { runWebhookMethod } from '../harness';
-import type { Sandbox } from '../sandbox';
-import { DEMO_ACCOUNTS, DEMO_KEYS, startSandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { DEMO_ACCOUNTS, DEMO_KEYS, startSandbox } from '../../sandbox';
 import {
 	activate,
 	deactivate,

@@ -81,11 +81,7 @@ export const CAMPAIGN_DEFAULTS = {
 } as const;
 export const CAMPAIGN_DAILY_LIMIT_RANGE = { min: 1, max: 2000 } as const;
 
-export const CONTACT_SORT_FIELDS = ['createdAt', 'updatedAt', 'email', 'lastName', 'company'] as const;
-export const GROUP_SORT_FIELDS = ['createdAt', 'updatedAt', 'name'] as const;
-export const CAMPAIGN_SORT_FIELDS = ['createdAt', 'updatedAt', 'name'] as const;
 export const SORT_ORDERS = ['asc', 'desc'] as const;
-export const DEFAULT_SORT = { sort: 'createdAt', order: 'asc' } as const;
 
 export const WEBHOOK_EVENTS = [
 	'contact.created',

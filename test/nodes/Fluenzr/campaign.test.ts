@@ -1,5 +1,5 @@
 import { api, byId, runFluenzr, runFluenzrOk, useSandbox } from './support';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 
 async function campaignWithContacts(sandbox: Sandbox, contacts = 2) {
 	const campaign = await api(sandbox).post('/campaigns', {

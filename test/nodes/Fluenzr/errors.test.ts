@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { PLAN_REQUIRED_MESSAGE } from '../../../nodes/Fluenzr/shared/contract';
-import { DEMO_KEYS } from '../../sandbox';
+import { DEMO_KEYS } from '../../../sandbox';
 import { api, byId, runFluenzr, useSandbox } from './support';
 
 const description = (error: unknown) => String((error as { description?: string }).description ?? '');
