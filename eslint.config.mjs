@@ -39,7 +39,12 @@ export default [
 		},
 	},
 	{
+		// The FluenzR client layer both nodes use: shipped in dist, so held to the same community rules.
+		files: ['client/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+	},
+	{
 		...communityNodes.configs.recommended,
-		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
+		files: ['client/**/*.ts', 'credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
 	},
 ];

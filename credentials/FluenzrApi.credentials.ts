@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../nodes/Fluenzr/shared/contract';
+import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../client/contract';
 
 export class FluenzrApi implements ICredentialType {
 	name = 'fluenzrApi';

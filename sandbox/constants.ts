@@ -1,13 +1,13 @@
 /**
  * The sandbox's own settings and the limits it pins where docs/fluenzr-api.md
- * is silent. Contract facts come from nodes/Fluenzr/shared/contract.ts.
+ * is silent. Contract facts come from client/contract.ts.
  */
 import {
 	RATE_LIMIT_REQUESTS,
 	RATE_LIMIT_WINDOW_SECONDS,
 	WEBHOOK_DELIVERY_TIMEOUT_SECONDS,
 	WEBHOOK_RETRY_DELAYS_SECONDS,
-} from '../nodes/Fluenzr/shared/contract';
+} from '../client/contract';
 
 import type { RateLimitConfig, SandboxKey, SeedOptions } from './types';
 

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../nodes/Fluenzr/shared/contract';
+import type { WebhookEvent } from '../client/contract';
 
 import {
 	DEFAULT_DELIVERY_TIMEOUT_MS,

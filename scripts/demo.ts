@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_BASE_URL } from '../nodes/Fluenzr/shared/contract';
+import { DEFAULT_BASE_URL } from '../client/contract';
 import { DEMO_KEYS } from '../sandbox/constants';
 import { loadExamples } from './lib/examples';
 import { fluenzrCredential, FLUENZR_CREDENTIAL } from './lib/fluenzrCredential';

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import type { FluenzrDelivery } from './delivery';
 import { assessDelivery } from './delivery';
 import { recentDeliveries } from './deliveryDeduplication';

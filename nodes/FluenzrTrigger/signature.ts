@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { WEBHOOK_SIGNATURE_PREFIX } from '../Fluenzr/shared/contract';
+import { WEBHOOK_SIGNATURE_PREFIX } from '../../client/contract';
 
 const DIGEST_HEX_LENGTH = 64;
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../Fluenzr/shared/contract';
-import type { FluenzrResponse } from '../Fluenzr/shared/errors';
-import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../Fluenzr/shared/errors';
-import { fluenzrRequest } from '../Fluenzr/shared/transport';
+import { MAX_PAGE_SIZE } from '../../client/contract';
+import type { FluenzrResponse } from '../../client/errors';
+import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../../client/errors';
+import { fluenzrRequest } from '../../client/transport';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
 export interface FluenzrWebhook {
@@ -31,7 +31,7 @@ export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 	return { id, url, events: events as string[], active: typeof active === 'boolean' ? active : undefined };
 }
 
-/** One call for the trigger's lifecycle (see shared/transport.ts): the response, whatever its status. */
+/** One call for the trigger's lifecycle (see client/transport.ts): the response, whatever its status. */
 async function lifecycleRequest(
 	context: IHookFunctions,
 	request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject },

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-import { ERROR_CODES, RATE_LIMIT_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { ERROR_CODES, RATE_LIMIT_HEADERS } from '../../client/contract';
 import type { FaultEffects } from '../http/exchange';
 import { type HeaderMap, JSON_CONTENT_TYPE, sendJson, sendText } from '../http/respond';
 import type { Fault } from '../types';

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type FluenzrErrorCode } from '../../nodes/Fluenzr/shared/contract';
+import { ERROR_CODES, type FluenzrErrorCode } from '../../client/contract';
 
 export type ErrorDetails = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES, PLAN_REQUIRED_MESSAGE } from '../../nodes/Fluenzr/shared/contract';
+import { ERROR_CODES, PLAN_REQUIRED_MESSAGE } from '../../client/contract';
 import { API_PREFIX } from '../constants';
 import { applyFault } from '../faults/applyFault';
 import type { SandboxCore } from '../sandboxCore';

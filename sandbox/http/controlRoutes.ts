@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../nodes/Fluenzr/shared/contract';
+import { ERROR_CODES } from '../../client/contract';
 import { CONTROL_PREFIX } from '../constants';
 import type { SandboxCore } from '../sandboxCore';
 import type { EmailEventInput, FaultSpec } from '../types';

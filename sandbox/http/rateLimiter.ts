@@ -1,4 +1,4 @@
-import { RATE_LIMIT_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { RATE_LIMIT_HEADERS } from '../../client/contract';
 import type { RateLimitConfig } from '../types';
 
 export interface RateLimitVerdict {

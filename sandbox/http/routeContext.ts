@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../../nodes/Fluenzr/shared/contract';
+import type { WebhookEvent } from '../../client/contract';
 import type { ListMeta } from '../lists/listQuery';
 import type { AccountData } from '../state/accountData';
 import type { IdGenerator } from '../state/ids';

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ERROR_CODES } from '../../nodes/Fluenzr/shared/contract';
+import { ERROR_CODES } from '../../client/contract';
 import { API_PREFIX, CONTROL_PREFIX } from '../constants';
 import type { SandboxCore } from '../sandboxCore';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS } from '../../nodes/Fluenzr/shared/contract';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS } from '../../client/contract';
 import type { FieldErrors } from '../http/apiError';
 
 /** Without `sort` and `order`, lists are oldest first. */

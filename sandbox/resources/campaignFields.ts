@@ -1,4 +1,4 @@
-import { CAMPAIGN_DAILY_LIMIT_RANGE, CAMPAIGN_DEFAULTS } from '../../nodes/Fluenzr/shared/contract';
+import { CAMPAIGN_DAILY_LIMIT_RANGE, CAMPAIGN_DEFAULTS } from '../../client/contract';
 import type { FieldErrors } from '../http/apiError';
 import type { CampaignStep } from '../state/records';
 

@@ -2,7 +2,7 @@ import {
 	CAMPAIGN_DEFAULTS,
 	CAMPAIGN_STATUSES,
 	MAX_CONTACT_IDS_PER_CALL,
-} from '../../nodes/Fluenzr/shared/contract';
+} from '../../client/contract';
 import { FieldErrors, notFound, validationError } from '../http/apiError';
 import type { RouteContext, RouteResult } from '../http/routeContext';
 import { listCacheKey, pageOf, parseListParams, singleParam, sortByKey } from '../lists/listQuery';

@@ -1,4 +1,4 @@
-import { MAX_CONTACT_IDS_PER_CALL } from '../../nodes/Fluenzr/shared/contract';
+import { MAX_CONTACT_IDS_PER_CALL } from '../../client/contract';
 import { FieldErrors, notFound } from '../http/apiError';
 import type { RouteContext, RouteResult } from '../http/routeContext';
 import { listCacheKey, pageOf, parseListParams, singleParam, sortByKey, textKey } from '../lists/listQuery';

@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS, WEBHOOK_SECRET_LENGTH, WEBHOOK_WILDCARD } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_EVENTS, WEBHOOK_SECRET_LENGTH, WEBHOOK_WILDCARD } from '../../client/contract';
 import { FieldErrors, notFound } from '../http/apiError';
 import type { RouteContext, RouteResult } from '../http/routeContext';
 import { listCacheKey, pageOf, parseListParams, sortByKey } from '../lists/listQuery';

@@ -1,4 +1,4 @@
-import { CAMPAIGN_DEFAULTS, type CampaignStatus } from '../../nodes/Fluenzr/shared/contract';
+import { CAMPAIGN_DEFAULTS, type CampaignStatus } from '../../client/contract';
 import type { AccountData } from '../state/accountData';
 import type { IdGenerator } from '../state/ids';
 import { joinGroup } from '../state/membership';

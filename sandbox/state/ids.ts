@@ -1,4 +1,4 @@
-import { ID_PREFIXES } from '../../nodes/Fluenzr/shared/contract';
+import { ID_PREFIXES } from '../../client/contract';
 
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../nodes/Fluenzr/shared/contract';
+import type { CampaignStatus } from '../../client/contract';
 
 export type CustomFieldValue = string | number | boolean;
 

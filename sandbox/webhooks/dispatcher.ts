@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-import { WEBHOOK_HEADERS, WEBHOOK_WILDCARD, type WebhookEvent } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS, WEBHOOK_WILDCARD, type WebhookEvent } from '../../client/contract';
 import type { AccountData } from '../state/accountData';
 import type { Webhook } from '../state/records';
 import type { DeliveryRecord } from '../types';

@@ -5,7 +5,7 @@
  * the same client works whether the sandbox runs in jest's global setup or
  * as the demo's separate process.
  */
-import { MAX_PAGE_SIZE } from '../../nodes/Fluenzr/shared/contract';
+import { MAX_PAGE_SIZE } from '../../client/contract';
 import type { DeliveryRecord, EmailEventInput, LoggedRequest } from '../../sandbox';
 
 export interface SandboxClient {

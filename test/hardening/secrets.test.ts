@@ -8,7 +8,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import * as signature from '../../nodes/FluenzrTrigger/signature';
 import { deliverToWebhook, runWebhookMethod, type TriggerHarnessOptions } from '../harness';
 import { DEMO_KEYS, type Fault } from '../../sandbox';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import { signDelivery } from '../../nodes/FluenzrTrigger/signature';
 import type { TriggerHarnessOptions, WebhookReceiver } from '../harness';
 import { deliverToWebhook, startWebhookReceiver } from '../harness';

@@ -8,7 +8,7 @@ import type {
 	DeclarativeRestApiSettings,
 } from 'n8n-workflow';
 
-import { SORT_ORDERS } from './contract';
+import { SORT_ORDERS } from '../../../client/contract';
 import { captureResponse, runSingleRequest } from './requestRunner';
 import { fillPathId, ID_IN_PATH, requireId, sendContactIds, type IdField } from './validation';
 

@@ -7,8 +7,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from './contract';
-import { fluenzrApiRequest } from './transport';
+import { MAX_PAGE_SIZE } from '../../../client/contract';
+import { fluenzrApiRequest } from '../../../client/transport';
 
 interface ListSource {
 	path: string;

@@ -21,7 +21,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, TEXT_FIELDS } from './contract';
+import { MAX_PAGE_SIZE, TEXT_FIELDS } from '../../../client/contract';
 import {
 	asNodeError,
 	isSuccess,
@@ -29,8 +29,8 @@ import {
 	networkError,
 	toFluenzrApiError,
 	type FluenzrResponse,
-} from './errors';
-import { MAX_CONCURRENT_REQUESTS, rateLimiterFor } from './rateLimiter';
+} from '../../../client/errors';
+import { MAX_CONCURRENT_REQUESTS, rateLimiterFor } from '../../../client/rateLimiter';
 import { takeDeferredError } from './validation';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;

@@ -9,7 +9,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_CONTACT_IDS_PER_CALL } from './contract';
+import { MAX_CONTACT_IDS_PER_CALL } from '../../../client/contract';
 
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { PLAN_REQUIRED_MESSAGE } from '../../../nodes/Fluenzr/shared/contract';
+import { PLAN_REQUIRED_MESSAGE } from '../../../client/contract';
 import { DEMO_KEYS } from '../../../sandbox';
 import { api, byId, runFluenzr, useSandbox } from './support';
 

@@ -1,4 +1,4 @@
-import { RateLimiter, retryDelayMs } from '../../../nodes/Fluenzr/shared/rateLimiter';
+import { RateLimiter, retryDelayMs } from '../../../client/rateLimiter';
 
 const headers = (remaining: number, resetAtMs: number) => ({
 	'x-ratelimit-limit': '1000',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Defaults are FluenzR's own (CAMPAIGN_DEFAULTS in shared/contract.ts), written as literals for n8n's linter.
-import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../shared/contract';
+// Defaults are FluenzR's own (CAMPAIGN_DEFAULTS in client/contract.ts), written as literals for n8n's linter.
+import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../../../client/contract';
 import { bodyField, textBodyField } from '../../shared/fields';
 import { sendSteps } from '../../shared/validation';
 

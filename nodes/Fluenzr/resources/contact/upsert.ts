@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/errors';
+import { asNodeError } from '../../../../client/errors';
 import { runForItem, sendFluenzrRequest, toItems } from '../../shared/requestRunner';
 
 /** The contact FluenzR says already has this email, from its duplicate-email error. */
