@@ -1,9 +1,8 @@
 /**
  * FluenzR's API contract, as far as code depends on it: the documented facts
- * and the points this project pinned where the documentation is silent
- * (FLUENZR_API.md, "[pinned]" sections; listed in the README under
- * "Assumptions"). The node, the trigger and the sandbox all read them from
- * here, so a correction is a one-line change.
+ * and the points this project pinned where the documentation is silent (see
+ * docs/fluenzr-api.md). The nodes, the credential and the sandbox all read
+ * them from here, so a correction is a one-line change.
  */
 
 export const DEFAULT_BASE_URL = 'https://api.fluenzr.co/v1';
@@ -47,26 +46,6 @@ export const ID_PREFIXES = {
 	emailAccount: 'acc_',
 	event: 'evt_',
 } as const;
-
-/** Body fields that are strings in FluenzR's API, on any resource. */
-export const TEXT_FIELDS = [
-	'body',
-	'company',
-	'description',
-	'email',
-	'emailAccountId',
-	'firstName',
-	'jobTitle',
-	'lastName',
-	'linkedinUrl',
-	'name',
-	'phone',
-	'secret',
-	'subject',
-	'timezone',
-	'url',
-	'website',
-] as const;
 
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
+import { normaliseBaseUrl } from './connection';
 import { RATE_LIMIT_HEADERS } from './contract';
 
 type HeaderBag = Record<string, unknown>;
@@ -184,10 +185,13 @@ const limiters = new Map<string, RateLimiter>();
 /** Requests in flight at once per API key: enough to hide latency, few enough to be polite. */
 export const MAX_CONCURRENT_REQUESTS = 4;
 
-/** The limiter shared by everything that uses this API key against this base URL. */
+/**
+ * The limiter shared by everything that uses this API key against this base
+ * URL (normalised: `…/v1` and `…/v1/` are one API, so one limiter).
+ */
 export function rateLimiterFor(baseUrl: string, apiKey: string): RateLimiter {
 	// Keyed by a digest so that no API key is kept in plain text in memory maps.
-	const key = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
+	const key = createHash('sha256').update(`${normaliseBaseUrl(baseUrl)}\n${apiKey}`).digest('hex');
 	let limiter = limiters.get(key);
 	if (!limiter) {
 		limiter = new RateLimiter(MAX_CONCURRENT_REQUESTS);

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { NORMALISED_BASE_URL_EXPRESSION } from '../client/connection';
 import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../client/contract';
 
 export class FluenzrApi implements ICredentialType {
@@ -50,7 +51,7 @@ export class FluenzrApi implements ICredentialType {
 	// A one-record contact list proves the key, the plan and the base URL at once.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: NORMALISED_BASE_URL_EXPRESSION,
 			url: '/contacts',
 			qs: { perPage: 1 },
 		},

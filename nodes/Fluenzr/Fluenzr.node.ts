@@ -1,6 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NORMALISED_BASE_URL_EXPRESSION } from '../../client/connection';
+
 import { campaignFields, campaignOperations } from './resources/campaign';
 import { contactFields, contactOperations } from './resources/contact';
 import { groupFields, groupOperations } from './resources/group';
@@ -24,11 +26,10 @@ export class Fluenzr implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fluenzrApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Every operation's request is sent by the client layer (see shared/routing.ts), to this base URL.
+			baseURL: NORMALISED_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
-			// The runners read every answer themselves (see shared/requestRunner.ts).
-			ignoreHttpStatusErrors: true,
 		},
 		properties: [
 			{

@@ -12,7 +12,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData, NodeApiError } from 'n8n-workflow';
 
-import { DIRECT_REQUEST_TIMEOUT_MS as ACTIVATION_TIMEOUT_MS } from '../../client/transport';
+import { DIRECT_REQUEST_TIMEOUT_MS as ACTIVATION_TIMEOUT_MS } from '../../client/request';
 import { runWebhookMethod } from '../harness';
 import { GENEROUS_RATE_LIMIT } from '../nodes/Fluenzr/support';
 import { startSandbox, type Fault, type Sandbox } from '../../sandbox';

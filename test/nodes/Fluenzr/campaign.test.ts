@@ -75,6 +75,23 @@ describe('Fluenzr node, Campaign resource', () => {
 		});
 	});
 
+	it('sends a number given to a step’s subject or body as text', async () => {
+		const [campaign] = await runFluenzrOk(
+			sandbox(),
+			{
+				resource: 'campaign',
+				operation: 'create',
+				name: 'Numbers',
+				emailAccountId: 'acc_123',
+				steps: { step: [{ subject: '={{ $json.year }}', body: '={{ $json.code }}', delayDays: 0 }] },
+			},
+			{ input: [{ year: 2026, code: 42 }] },
+		);
+		expect(campaign.steps).toEqual([{ subject: '2026', body: '42', delayDays: 0 }]);
+		const [sent] = sandbox().requests({ method: 'POST', pathPrefix: '/campaigns' });
+		expect(sent.body).toMatchObject({ steps: [{ subject: '2026', body: '42', delayDays: 0 }] });
+	});
+
 	it('adds a group’s contacts, skipping those already in the campaign', async () => {
 		const campaign = await campaignWithContacts(sandbox(), 1);
 		const group = await api(sandbox()).post('/groups', { name: 'Batch' });

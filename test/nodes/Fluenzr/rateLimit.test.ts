@@ -6,7 +6,7 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { MAX_RATE_LIMIT_RETRIES } from '../../../nodes/Fluenzr/shared/requestRunner';
+import { MAX_RATE_LIMIT_RETRIES } from '../../../client/request';
 import type { LoggedRequest, Sandbox } from '../../../sandbox';
 import { api, byId, runFluenzr, runFluenzrOk, useSandbox } from './support';
 

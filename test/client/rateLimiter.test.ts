@@ -1,4 +1,4 @@
-import { RateLimiter, retryDelayMs } from '../../../client/rateLimiter';
+import { RateLimiter, rateLimiterFor, retryDelayMs } from '../../client/rateLimiter';
 
 const headers = (remaining: number, resetAtMs: number) => ({
 	'x-ratelimit-limit': '1000',
@@ -114,5 +114,19 @@ describe('RateLimiter', () => {
 		const ticket = await follower;
 		expect(ticket.probe).toBe(false);
 		limiter.release(ticket);
+	});
+});
+
+describe('rateLimiterFor', () => {
+	it('gives one limiter to a Base URL with and without its trailing slash, for the same API key', () => {
+		const key = 'fz_demo_pro_key_0001';
+		expect(rateLimiterFor('https://api.fluenzr.co/v1/', key)).toBe(rateLimiterFor('https://api.fluenzr.co/v1', key));
+		expect(rateLimiterFor('https://api.fluenzr.co/v1//', key)).toBe(rateLimiterFor('https://api.fluenzr.co/v1', key));
+	});
+
+	it('gives another API key, or another API, a limiter of its own', () => {
+		const limiter = rateLimiterFor('https://api.fluenzr.co/v1', 'fz_demo_pro_key_0001');
+		expect(rateLimiterFor('https://api.fluenzr.co/v1', 'fz_demo_pro_key_0002')).not.toBe(limiter);
+		expect(rateLimiterFor('https://eu.fluenzr.example/v1', 'fz_demo_pro_key_0001')).not.toBe(limiter);
 	});
 });
