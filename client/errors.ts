@@ -48,7 +48,7 @@ function errorBodyOf(body: unknown): FluenzrErrorBody | undefined {
 }
 
 /** `details` is field → message, or a list for `contactIds`; render it as "field: problem" lines. */
-export function describeDetails(details: unknown): string[] {
+function describeDetails(details: unknown): string[] {
 	if (typeof details !== 'object' || details === null) return [];
 	return Object.entries(details as IDataObject)
 		.filter(([field]) => field !== 'existingId')

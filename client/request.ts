@@ -24,7 +24,7 @@ import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError } from
 import { rateLimiterFor } from './rateLimiter';
 
 /** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
-export type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
+type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 /** How many times one request waits out a 429 before it fails. */
 export const MAX_RATE_LIMIT_RETRIES = 5;
@@ -38,7 +38,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  */
 export const DIRECT_REQUEST_TIMEOUT_MS = 30_000;
 
-export interface RequestSettings {
+interface RequestSettings {
 	/** How errors name the request, e.g. "Contact → Create (POST /contacts)". */
 	label: string;
 	timeoutMs: number;

@@ -7,7 +7,7 @@ import { recentDeliveries } from './deliveryDeduplication';
 import { storedSecret, storedWebhookId } from './storedWebhook';
 
 /** `outputData` values: the whole delivery, or only what it is about (written as literals in the node's description, where n8n's lint reads them). */
-export const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
+const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
 
 function rawBodyOf(context: IWebhookFunctions): Buffer {
 	const request = context.getRequestObject();

@@ -9,11 +9,6 @@ export function generateWebhookSecret(): string {
 	return randomBytes(32).toString('hex');
 }
 
-/** The `X-Fluenzr-Signature` value FluenzR sends for this body: `sha256=<hex HMAC-SHA256>`. */
-export function signDelivery(rawBody: Buffer | string, secret: string): string {
-	return WEBHOOK_SIGNATURE_PREFIX + createHmac('sha256', secret).update(rawBody).digest('hex');
-}
-
 /**
  * Whether a delivery's signature header proves it came from FluenzR with our
  * secret. The digests are compared as bytes in constant time, so the answer

@@ -6,7 +6,7 @@ import { listPageOf, readPages } from '../../client/pages';
 import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../client/request';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
-export interface FluenzrWebhook {
+interface FluenzrWebhook {
 	id: string;
 	url: string;
 	events: string[];

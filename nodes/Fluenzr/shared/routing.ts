@@ -35,7 +35,7 @@ type PreparedRequest = DeclarativeRestApiSettings.ResultOptions;
 type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 /** What an operation does with its prepared request, for one item; answers the record or records to output. */
-export type OperationRun = (this: IExecutePaginationFunctions, prepared: PreparedRequest) => Promise<unknown>;
+type OperationRun = (this: IExecutePaginationFunctions, prepared: PreparedRequest) => Promise<unknown>;
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

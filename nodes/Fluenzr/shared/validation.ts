@@ -108,7 +108,7 @@ export function fillPathId(field: IdField): PreSend {
 }
 
 /** Accepts a list of IDs as an array, or as text separated by commas, spaces or new lines. */
-export function parseIdList(value: unknown): string[] | undefined {
+function parseIdList(value: unknown): string[] | undefined {
 	if (Array.isArray(value)) {
 		if (!value.every((id) => typeof id === 'string' || typeof id === 'number')) return undefined;
 		return value.map((id) => String(id).trim()).filter(Boolean);
