@@ -33,6 +33,20 @@ const FIX_BY_CODE: Record<string, string> = {
 	[ERROR_CODES.internal]: 'FluenzR had an internal problem. Try again later; nothing was changed if the error persists.',
 };
 
+/**
+ * Headlines that say first what went wrong for the user, where FluenzR's own
+ * message is written for a developer (and n8n's toast shows only the start).
+ * FluenzR's message then goes into the description.
+ */
+const HEADLINE_BY_CODE: Record<string, string> = {
+	[ERROR_CODES.unauthorized]: 'FluenzR refused the API key of the credential (UNAUTHORIZED)',
+};
+
+/** Text n8n may render as HTML: `<apiKey>` would vanish as an unknown tag. */
+function asPlainText(text: string): string {
+	return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 /** A refusal that names no field is about the record's state (a campaign's status, say). */
 const FIX_FOR_REFUSED_STATE =
 	"Check the record's current state in FluenzR (for example a campaign's status, steps and contacts) against what the operation needs, then run the node again.";
@@ -87,7 +101,9 @@ export function toFluenzrApiError(
 	const fluenzrError = errorBodyOf(response.body);
 	const code = fluenzrError?.code;
 	const message = fluenzrError?.message ?? statusFallbackMessage(response.statusCode);
+	const headline = (code && HEADLINE_BY_CODE[code]) || message;
 	const lines = [`${operationLabel} failed with HTTP ${response.statusCode}${code ? ` (${code})` : ''}.`];
+	if (headline !== message) lines.push(`FluenzR said: "${asPlainText(message)}".`);
 	const fieldProblems = describeDetails(fluenzrError?.details);
 	if (fieldProblems.length) lines.push(`Fields: ${fieldProblems.join('; ')}.`);
 	if (!fluenzrError) {
@@ -107,7 +123,7 @@ export function toFluenzrApiError(
 		...(fluenzrError?.details !== undefined ? { details: fluenzrError.details as JsonObject } : {}),
 	};
 	return new NodeApiError(node, errorResponse, {
-		message,
+		message: headline,
 		description: lines.filter(Boolean).join(' '),
 		httpCode: String(response.statusCode),
 		itemIndex,
@@ -162,7 +178,7 @@ export function networkError(
 	const code = error.code ?? (/timeout/i.test(error.message) ? 'ETIMEDOUT' : undefined);
 	const problem = (code && NETWORK_PROBLEMS[code]) ?? `The request to FluenzR failed: ${error.message}`;
 	// A timed-out or dropped write may still have happened on FluenzR's side.
-	const description = `${operationLabel} got no answer${code ? ` (${code})` : ''}. Check the Base URL and try again; a timeout can be raised under Options → Request Options → Timeout. If this was a create, check in FluenzR whether the record exists before running it again.`;
+	const description = `${operationLabel} got no answer${code ? ` (${code})` : ''}. Check the Base URL and try again; a longer timeout can be set on the node's Settings tab, under Request Options → Timeout (in milliseconds). If this was a create, check in FluenzR whether the record exists before running it again.`;
 	const apiError = new NodeApiError(
 		node,
 		{ message: problem, ...(code ? { code } : {}) },

@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { WebhookEvent } from './contract';
 import { WEBHOOK_EVENTS, WEBHOOK_WILDCARD } from './contract';
 
-/** How each FluenzR event is shown in the event pickers (Fluenzr Trigger, Webhook → Create). */
+/** How each FluenzR event is shown in the event pickers (the trigger's Events, Webhook → Create). */
 const EVENT_LABELS: Record<WebhookEvent, { name: string; description: string }> = {
 	'contact.created': { name: 'Contact Created', description: 'A contact was created' },
 	'contact.updated': {

@@ -27,6 +27,7 @@ export class FluenzrApi implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'Your FluenzR API key (Settings → API in FluenzR). The REST API needs the Pro plan.',
+			hint: 'In FluenzR: Settings → API. A key of a Pro account.',
 		},
 		{
 			displayName: 'Base URL',
@@ -35,7 +36,8 @@ export class FluenzrApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
-				'Where the FluenzR API lives. Change it only to use a proxy or the FluenzR sandbox that ships with this package.',
+				"Where the FluenzR API lives. Change it only to go through a proxy, or to try the nodes against the FluenzR sandbox of this package's repository (npm run sandbox serves it at http://127.0.0.1:4010/v1).",
+			hint: `Keep ${DEFAULT_BASE_URL} for FluenzR itself`,
 		},
 	];
 

@@ -13,14 +13,14 @@ import { listSearch, loadOptions } from './shared/listSearch';
 
 export class Fluenzr implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Fluenzr',
+		displayName: 'FluenzR',
 		name: 'fluenzr',
 		icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage FluenzR contacts, groups, campaigns and webhooks',
-		defaults: { name: 'Fluenzr' },
+		defaults: { name: 'FluenzR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -201,6 +201,7 @@ describe('errors from FluenzR', () => {
 		const error = await failure(runWebhookMethod({ ...trigger, method: 'create' }));
 
 		expect(error.httpCode).toBe('401');
+		expect(error.message).toBe('FluenzR refused the API key of the credential (UNAUTHORIZED)');
 		expect(error.description).toContain('UNAUTHORIZED');
 		expect(error.description).toContain('API key');
 		expect(`${error.message} ${error.description}`).not.toContain(apiKey);

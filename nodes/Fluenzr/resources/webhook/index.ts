@@ -15,7 +15,7 @@ export const webhookOperations: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			action: 'Create a webhook',
-			description: 'Send events to a URL (to start a workflow on events, use the Fluenzr Trigger node)',
+			description: 'Send events to a URL (to start a workflow on events, use the FluenzR Trigger node)',
 			routing: operationRouting('POST', '/webhooks'),
 		},
 		{
