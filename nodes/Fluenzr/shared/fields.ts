@@ -73,7 +73,7 @@ export function recordLocator(
 }
 
 /**
- * Return All and Limit of every Get Many operation (the runner reads them).
+ * Return All and Limit of every Get Many operation (readList in routing.ts reads them).
  * Defined once for all resources: n8n's engine evaluates every property of
  * the description for every item, so each duplicate costs time on big runs.
  */
