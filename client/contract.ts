@@ -7,8 +7,7 @@
 
 export const DEFAULT_BASE_URL = 'https://api.fluenzr.co/v1';
 
-/** Pagination: `perPage` defaults to 20 and is capped at 100. */
-export const DEFAULT_PAGE_SIZE = 20;
+/** Pagination: `perPage` is capped at 100. */
 export const MAX_PAGE_SIZE = 100;
 
 /** Bulk "add contacts" calls take 1 to 1000 ids. */
@@ -50,14 +49,6 @@ export const ID_PREFIXES = {
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-export const CAMPAIGN_DEFAULTS = {
-	dailyLimit: 50,
-	timezone: 'UTC',
-	stopOnReply: true,
-	trackOpens: true,
-	trackClicks: true,
-	delayDays: 0,
-} as const;
 export const CAMPAIGN_DAILY_LIMIT_RANGE = { min: 1, max: 2000 } as const;
 
 export const SORT_ORDERS = ['asc', 'desc'] as const;
@@ -88,7 +79,3 @@ export const WEBHOOK_HEADERS = {
 	signature: 'x-fluenzr-signature',
 } as const;
 export const WEBHOOK_SIGNATURE_PREFIX = 'sha256=';
-
-/** Deliveries: 5 retries after the first attempt, waiting 1, 2, 4, 8, 16 s. */
-export const WEBHOOK_RETRY_DELAYS_SECONDS = [1, 2, 4, 8, 16] as const;
-export const WEBHOOK_DELIVERY_TIMEOUT_SECONDS = 10;

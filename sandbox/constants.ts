@@ -1,13 +1,9 @@
 /**
  * The sandbox's own settings and the limits it pins where docs/fluenzr-api.md
- * is silent. Contract facts come from client/contract.ts.
+ * is silent. Contract facts the nodes use come from client/contract.ts; those
+ * only FluenzR's side needs (its defaults, its delivery schedule) are here.
  */
-import {
-	RATE_LIMIT_REQUESTS,
-	RATE_LIMIT_WINDOW_SECONDS,
-	WEBHOOK_DELIVERY_TIMEOUT_SECONDS,
-	WEBHOOK_RETRY_DELAYS_SECONDS,
-} from '../client/contract';
+import { RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from '../client/contract';
 
 import type { RateLimitConfig, SandboxKey, SeedOptions } from './types';
 
@@ -36,6 +32,20 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
 	limit: RATE_LIMIT_REQUESTS,
 	windowMs: RATE_LIMIT_WINDOW_SECONDS * 1000,
 };
+/** Deliveries: 5 retries after the first attempt, waiting 1, 2, 4, 8, 16 s. */
+export const WEBHOOK_RETRY_DELAYS_SECONDS = [1, 2, 4, 8, 16] as const;
+export const WEBHOOK_DELIVERY_TIMEOUT_SECONDS = 10;
+
+/** A campaign's settings when its creator sets none. */
+export const CAMPAIGN_DEFAULTS = {
+	dailyLimit: 50,
+	timezone: 'UTC',
+	stopOnReply: true,
+	trackOpens: true,
+	trackClicks: true,
+	delayDays: 0,
+} as const;
+
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = WEBHOOK_RETRY_DELAYS_SECONDS.map((s) => s * 1000);
 export const DEFAULT_DELIVERY_TIMEOUT_MS = WEBHOOK_DELIVERY_TIMEOUT_SECONDS * 1000;
 

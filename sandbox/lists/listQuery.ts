@@ -1,5 +1,8 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_ORDERS } from '../../client/contract';
+import { MAX_PAGE_SIZE, SORT_ORDERS } from '../../client/contract';
 import type { FieldErrors } from '../http/apiError';
+
+/** Without `perPage`, a page holds 20 records. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Without `sort` and `order`, lists are oldest first. */
 export const DEFAULT_SORT = { sort: 'createdAt', order: 'asc' } as const;

@@ -1,4 +1,5 @@
-import { CAMPAIGN_DAILY_LIMIT_RANGE, CAMPAIGN_DEFAULTS } from '../../client/contract';
+import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../client/contract';
+import { CAMPAIGN_DEFAULTS } from '../constants';
 import type { FieldErrors } from '../http/apiError';
 import type { CampaignStep } from '../state/records';
 

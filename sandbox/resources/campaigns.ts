@@ -1,8 +1,5 @@
-import {
-	CAMPAIGN_DEFAULTS,
-	CAMPAIGN_STATUSES,
-	MAX_CONTACT_IDS_PER_CALL,
-} from '../../client/contract';
+import { CAMPAIGN_STATUSES, MAX_CONTACT_IDS_PER_CALL } from '../../client/contract';
+import { CAMPAIGN_DEFAULTS } from '../constants';
 import { FieldErrors, notFound, validationError } from '../http/apiError';
 import type { RouteContext, RouteResult } from '../http/routeContext';
 import { listCacheKey, pageOf, parseListParams, singleParam, sortByKey } from '../lists/listQuery';

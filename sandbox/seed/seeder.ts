@@ -1,4 +1,5 @@
-import { CAMPAIGN_DEFAULTS, type CampaignStatus } from '../../client/contract';
+import type { CampaignStatus } from '../../client/contract';
+import { CAMPAIGN_DEFAULTS } from '../constants';
 import type { AccountData } from '../state/accountData';
 import type { IdGenerator } from '../state/ids';
 import { joinGroup } from '../state/membership';

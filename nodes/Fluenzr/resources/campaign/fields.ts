@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Defaults are FluenzR's own (CAMPAIGN_DEFAULTS in client/contract.ts), written as literals for n8n's linter.
+// Defaults are FluenzR's own (docs/fluenzr-api.md; the sandbox's CAMPAIGN_DEFAULTS), written as literals for n8n's linter.
 import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../../../client/contract';
 import { bodyField, textBodyField } from '../../shared/fields';
 import { sendSteps } from '../../shared/validation';
