@@ -9,7 +9,7 @@ import tsParser from '@typescript-eslint/parser';
 const plugins = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', 'examples/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'sandbox/**', 'scripts/**', 'bench/**', 'examples/**'] },
 	{
 		// Both plugins' package.json rules look for an ESTree `ObjectExpression`, which is what
 		// @typescript-eslint/parser makes of a .json file (a JSON source: one expression statement).
@@ -42,7 +42,12 @@ export default [
 		},
 	},
 	{
+		// The FluenzR client layer both nodes use: shipped in dist, so held to the same community rules.
+		files: ['client/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+	},
+	{
 		...communityNodes.configs.recommended,
-		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
+		files: ['client/**/*.ts', 'credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
 	},
 ];

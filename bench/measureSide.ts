@@ -1,5 +1,5 @@
 /** One side of one scenario, measured: a fresh sandbox state, a fresh client process, the sandbox's counts. */
-import { DEMO_ACCOUNTS, DEMO_KEYS, type Sandbox } from '../test/sandbox';
+import { DEMO_ACCOUNTS, DEMO_KEYS, type Sandbox } from '../sandbox';
 
 import { contactInputs, type Job, type Side, type SideReport } from './jobs';
 import { checkRateLimitRun, type RateLimitVerdict } from './rateLimitCheck';

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSandbox, type Sandbox } from '../test/sandbox';
+import { startSandbox, type Sandbox } from '../sandbox';
 
 import { SIDES } from './jobs';
 import { describeMachine, loadAverage } from './machine';

@@ -3,7 +3,7 @@
  * client's word: what was created, what was sent twice, the 429s met, and
  * the time the rate limit allows at best.
  */
-import type { LoggedRequest, RateLimitConfig, Sandbox } from '../test/sandbox';
+import type { LoggedRequest, RateLimitConfig, Sandbox } from '../sandbox';
 
 import type { ContactInput, SideReport } from './jobs';
 

@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 
-import { DEMO_KEYS, startSandbox } from '../test/sandbox';
+import { DEMO_KEYS, startSandbox } from '../sandbox';
 
 const PAGES = Number(process.argv[2] ?? 500);
 const CONTACTS = Number(process.argv[3] ?? 100_000);

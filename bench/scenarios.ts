@@ -2,8 +2,8 @@
  * The five scenarios: how the sandbox is prepared for each, the job both
  * sides do, and the fewest requests the job can be done in.
  */
-import { MAX_PAGE_SIZE } from '../nodes/Fluenzr/shared/contract';
-import type { RateLimitConfig, Sandbox } from '../test/sandbox';
+import { MAX_PAGE_SIZE } from '../client/contract';
+import type { RateLimitConfig, Sandbox } from '../sandbox';
 
 import type { Job } from './jobs';
 

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../nodes/Fluenzr/shared/contract';
+import { NORMALISED_BASE_URL_EXPRESSION } from '../client/connection';
+import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../client/contract';
 
 export class FluenzrApi implements ICredentialType {
 	name = 'fluenzrApi';
@@ -26,6 +27,7 @@ export class FluenzrApi implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'Your FluenzR API key (Settings → API in FluenzR). The REST API needs the Pro plan.',
+			hint: 'In FluenzR: Settings → API. A key of a Pro account.',
 		},
 		{
 			displayName: 'Base URL',
@@ -34,7 +36,8 @@ export class FluenzrApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
-				'Where the FluenzR API lives. Change it only to use a proxy or the FluenzR sandbox that ships with this package.',
+				"Where the FluenzR API lives. Change it only to go through a proxy, or to try the nodes against the FluenzR sandbox of this package's repository (npm run sandbox serves it at http://127.0.0.1:4010/v1).",
+			hint: `Keep ${DEFAULT_BASE_URL} for FluenzR itself`,
 		},
 	];
 
@@ -50,7 +53,7 @@ export class FluenzrApi implements ICredentialType {
 	// A one-record contact list proves the key, the plan and the base URL at once.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: NORMALISED_BASE_URL_EXPRESSION,
 			url: '/contacts',
 			qs: { perPage: 1 },
 		},

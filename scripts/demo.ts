@@ -11,18 +11,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_BASE_URL } from '../nodes/Fluenzr/shared/contract';
-import { DEMO_KEYS } from '../test/sandbox/constants';
-import { loadExamples } from '../test/e2e/support/examples';
-import { fluenzrCredential, FLUENZR_CREDENTIAL } from '../test/e2e/support/fluenzrCredential';
-import { isPortFree } from '../test/e2e/support/freePort';
-import { importCredentials, importWorkflows } from '../test/e2e/support/n8nCli';
-import { assertN8nInstalled, REPO_ROOT } from '../test/e2e/support/n8nInstall';
-import { startN8n, type N8nServer } from '../test/e2e/support/n8nServer';
-import { DEMO_OWNER } from '../test/e2e/support/owner';
-import { installPackedPackage, packPackage } from '../test/e2e/support/packedPackage';
-import { sandboxClient } from '../test/e2e/support/sandboxClient';
-import { startSandboxProcess, type SandboxProcess } from '../test/e2e/support/sandboxProcess';
+import { DEFAULT_BASE_URL } from '../client/contract';
+import { DEMO_KEYS } from '../sandbox/constants';
+import { loadExamples } from './lib/examples';
+import { fluenzrCredential, FLUENZR_CREDENTIAL } from './lib/fluenzrCredential';
+import { isPortFree } from './lib/freePort';
+import { importCredentials, importWorkflows } from './lib/n8nCli';
+import { assertN8nInstalled, REPO_ROOT } from './lib/n8nInstall';
+import { startN8n, type N8nServer } from './lib/n8nServer';
+import { DEMO_OWNER } from './lib/owner';
+import { installPackedPackage, packPackage } from './lib/packedPackage';
+import { sandboxClient } from './lib/sandboxClient';
+import { startSandboxProcess, type SandboxProcess } from './lib/sandboxProcess';
 
 const DEMO_FOLDER = path.join(REPO_ROOT, '.n8n-demo');
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);

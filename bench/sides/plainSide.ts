@@ -4,7 +4,7 @@
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
-import { MAX_PAGE_SIZE, RATE_LIMIT_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { MAX_PAGE_SIZE, RATE_LIMIT_HEADERS } from '../../client/contract';
 import { contactInputs, type Job, type SideRequest } from '../jobs';
 
 import type { BenchRecord, JobResult } from './jobResult';

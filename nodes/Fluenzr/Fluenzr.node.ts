@@ -1,6 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { NORMALISED_BASE_URL_EXPRESSION } from '../../client/connection';
+
 import { campaignFields, campaignOperations } from './resources/campaign';
 import { contactFields, contactOperations } from './resources/contact';
 import { groupFields, groupOperations } from './resources/group';
@@ -11,24 +13,23 @@ import { listSearch, loadOptions } from './shared/listSearch';
 
 export class Fluenzr implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Fluenzr',
+		displayName: 'FluenzR',
 		name: 'fluenzr',
 		icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage FluenzR contacts, groups, campaigns and webhooks',
-		defaults: { name: 'Fluenzr' },
+		defaults: { name: 'FluenzR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fluenzrApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Every operation's request is sent by the client layer (see shared/routing.ts), to this base URL.
+			baseURL: NORMALISED_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
-			// The runners read every answer themselves (see shared/requestRunner.ts).
-			ignoreHttpStatusErrors: true,
 		},
 		properties: [
 			{

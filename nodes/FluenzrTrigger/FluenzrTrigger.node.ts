@@ -13,15 +13,17 @@ import { registerWebhook, unregisterWebhook, webhookExists } from './webhookLife
 
 export class FluenzrTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Fluenzr Trigger',
+		displayName: 'FluenzR Trigger',
 		name: 'fluenzrTrigger',
 		icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when something happens in FluenzR',
+		// n8n's node panel shows the action node and its trigger as one entry, described by the
+		// trigger's description (node creator: "default to trigger description"): so it speaks for both.
+		description: 'Manage FluenzR contacts, groups, campaigns and webhooks, and start workflows on FluenzR events',
 		defaults: {
-			name: 'Fluenzr Trigger',
+			name: 'FluenzR Trigger',
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -27,7 +27,7 @@ export interface IncomingDelivery {
 	campaignId: string | undefined;
 }
 
-export type DeliveryVerdict =
+type DeliveryVerdict =
 	| { outcome: 'rejected'; statusCode: 400 | 401 | 413; reason: string }
 	| { outcome: 'ignored'; reason: string }
 	| { outcome: 'duplicate'; eventId: string }

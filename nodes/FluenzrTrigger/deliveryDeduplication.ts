@@ -1,10 +1,10 @@
 /** How long an event id is remembered: longer than FluenzR's whole retry schedule (1+2+4+8+16 s). */
-export const DEDUPLICATION_WINDOW_MS = 10 * 60 * 1000;
+const DEDUPLICATION_WINDOW_MS = 10 * 60 * 1000;
 
 /** A bound on memory: past it, the oldest ids are forgotten first. */
-export const DEDUPLICATION_MAX_ENTRIES = 10_000;
+const DEDUPLICATION_MAX_ENTRIES = 10_000;
 
-export interface RecentDeliveriesOptions {
+interface RecentDeliveriesOptions {
 	windowMs: number;
 	maxEntries: number;
 	now?: () => number;

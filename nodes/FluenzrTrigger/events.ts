@@ -1,7 +1,7 @@
-import { WEBHOOK_WILDCARD } from '../Fluenzr/shared/contract';
+import { WEBHOOK_WILDCARD } from '../../client/contract';
 
 // The event picker is shared with the Fluenzr node's Webhook → Create.
-export { EVENT_OPTIONS } from '../Fluenzr/shared/webhookEvents';
+export { EVENT_OPTIONS } from '../../client/webhookEvents';
 
 /**
  * The event list to register with FluenzR, in one canonical form so that a

@@ -1,13 +1,13 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import type { FluenzrDelivery } from './delivery';
 import { assessDelivery } from './delivery';
 import { recentDeliveries } from './deliveryDeduplication';
 import { storedSecret, storedWebhookId } from './storedWebhook';
 
 /** `outputData` values: the whole delivery, or only what it is about (written as literals in the node's description, where n8n's lint reads them). */
-export const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
+const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
 
 function rawBodyOf(context: IWebhookFunctions): Buffer {
 	const request = context.getRequestObject();

@@ -1,17 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { WEBHOOK_SIGNATURE_PREFIX } from '../Fluenzr/shared/contract';
+import { WEBHOOK_SIGNATURE_PREFIX } from '../../client/contract';
 
 const DIGEST_HEX_LENGTH = 64;
 
 /** A fresh webhook secret: 32 random bytes as 64 hex characters (FluenzR takes 16 to 256). */
 export function generateWebhookSecret(): string {
 	return randomBytes(32).toString('hex');
-}
-
-/** The `X-Fluenzr-Signature` value FluenzR sends for this body: `sha256=<hex HMAC-SHA256>`. */
-export function signDelivery(rawBody: Buffer | string, secret: string): string {
-	return WEBHOOK_SIGNATURE_PREFIX + createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
 /**

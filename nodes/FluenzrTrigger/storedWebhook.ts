@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
  * webhook it registered: the id proves the webhook is ours (nothing else is
  * ever deleted), the secret verifies deliveries.
  */
-export interface StoredWebhook {
+interface StoredWebhook {
 	webhookId: string;
 	secret: string;
 	url: string;

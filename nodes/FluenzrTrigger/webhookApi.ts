@@ -1,19 +1,19 @@
-import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../Fluenzr/shared/contract';
-import type { FluenzrResponse } from '../Fluenzr/shared/errors';
-import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../Fluenzr/shared/errors';
-import { fluenzrRequest } from '../Fluenzr/shared/transport';
+import type { FluenzrResponse } from '../../client/errors';
+import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../../client/errors';
+import { listPageOf, readPages } from '../../client/pages';
+import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../client/request';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
-export interface FluenzrWebhook {
+interface FluenzrWebhook {
 	id: string;
 	url: string;
 	events: string[];
 	active?: boolean;
 }
 
-const NETWORK_FIX =
+const UNANSWERED_FIX =
 	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then activate the workflow again.';
 
 export const OPERATION_LABELS = {
@@ -31,47 +31,33 @@ export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 	return { id, url, events: events as string[], active: typeof active === 'boolean' ? active : undefined };
 }
 
-/** One call for the trigger's lifecycle (see shared/transport.ts): the response, whatever its status. */
+/** One call of the trigger's lifecycle, which a person waits on: the response, whatever its status. */
 async function lifecycleRequest(
 	context: IHookFunctions,
-	request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject },
-	operationLabel: string,
+	request: IHttpRequestOptions,
+	label: string,
 ): Promise<FluenzrResponse> {
-	return await fluenzrRequest(context, request, operationLabel, NETWORK_FIX);
+	return await sendToFluenzr(context, request, { label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, unansweredFix: UNANSWERED_FIX });
 }
 
-/** Every webhook of the account, page after page (perPage 100) until `meta.total` are read. */
+/** Every webhook of the account, page after page. */
 export async function listAllWebhooks(context: IHookFunctions): Promise<FluenzrWebhook[]> {
-	const webhooks: FluenzrWebhook[] = [];
-	for (let page = 1; ; page++) {
-		const response = await lifecycleRequest(
-			context,
-			{ method: 'GET', path: '/webhooks', qs: { page, perPage: MAX_PAGE_SIZE } },
-			OPERATION_LABELS.list,
-		);
-		if (!isSuccess(response)) {
-			throw toFluenzrApiError(context.getNode(), response, OPERATION_LABELS.list);
-		}
-		const body = response.body as IDataObject | undefined;
-		const pageData = body?.data;
-		const parsed = Array.isArray(pageData) ? pageData.map(parseWebhook) : undefined;
-		if (!parsed || parsed.some((webhook) => webhook === undefined)) {
-			throw malformedAnswerError(context.getNode(), response, OPERATION_LABELS.list);
-		}
-		webhooks.push(...(parsed as FluenzrWebhook[]));
-
-		const total = Number((body?.meta as IDataObject | undefined)?.total);
-		const knownTotalReached = Number.isFinite(total) && webhooks.length >= total;
-		const lastPage = parsed.length < MAX_PAGE_SIZE;
-		if (knownTotalReached || lastPage) return webhooks;
-	}
+	const label = OPERATION_LABELS.list;
+	const webhooks = await readPages(async (page, perPage) => {
+		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, label);
+		const read = listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
+		const parsed = read.records.map(parseWebhook);
+		if (parsed.some((webhook) => webhook === undefined)) throw malformedAnswerError(context.getNode(), response, label);
+		return { records: parsed, total: read.total };
+	});
+	return webhooks as FluenzrWebhook[];
 }
 
 /** Deletes one webhook; one that is already gone (404) counts as deleted. */
 export async function deleteWebhook(context: IHookFunctions, webhookId: string): Promise<void> {
 	const response = await lifecycleRequest(
 		context,
-		{ method: 'DELETE', path: `/webhooks/${encodeURIComponent(webhookId)}` },
+		{ method: 'DELETE', url: `/webhooks/${encodeURIComponent(webhookId)}` },
 		OPERATION_LABELS.delete,
 	);
 	if (isSuccess(response) || response.statusCode === 404) return;
@@ -85,7 +71,7 @@ export async function postWebhook(
 ): Promise<FluenzrResponse> {
 	const response = await lifecycleRequest(
 		context,
-		{ method: 'POST', path: '/webhooks', body: { ...subscription } },
+		{ method: 'POST', url: '/webhooks', body: { ...subscription } },
 		OPERATION_LABELS.create,
 	);
 	if (!isSuccess(response)) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ID_PREFIXES } from '../Fluenzr/shared/contract';
+import { ID_PREFIXES } from '../../client/contract';
 import { canonicalEvents, sameEvents } from './events';
 import { generateWebhookSecret } from './signature';
 import { clearStoredWebhook, storedSecret, storedWebhookId, storeWebhook } from './storedWebhook';

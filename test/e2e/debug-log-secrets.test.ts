@@ -15,16 +15,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { startSandbox, type Sandbox } from '../sandbox';
-import { isN8n1 } from './support/n8nVersion';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { isN8n1 } from '../../scripts/lib/n8nVersion';
 import { e2eContext } from './support/e2eState';
-import { eventually } from './support/eventually';
-import { fluenzrCredential, FLUENZR_CREDENTIAL_REFERENCE } from './support/fluenzrCredential';
+import { eventually } from '../../scripts/lib/eventually';
+import { fluenzrCredential, FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type ExecutionSummary } from './support/n8nApi';
-import { importCredentials, importWorkflows, type WorkflowJson } from './support/n8nCli';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
-import { installPackedPackage, type PackedPackage } from './support/packedPackage';
+import { importCredentials, importWorkflows, type WorkflowJson } from '../../scripts/lib/n8nCli';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
+import { installPackedPackage, type PackedPackage } from '../../scripts/lib/packedPackage';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 

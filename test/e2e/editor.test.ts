@@ -40,11 +40,11 @@ import {
 	signInTo,
 } from './support/browserN8nEditor';
 import { e2eContext } from './support/e2eState';
-import { loadExample } from './support/examples';
-import { FLUENZR_CREDENTIAL } from './support/fluenzrCredential';
-import { REPO_ROOT } from './support/n8nInstall';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
+import { loadExample } from '../../scripts/lib/examples';
+import { FLUENZR_CREDENTIAL } from '../../scripts/lib/fluenzrCredential';
+import { REPO_ROOT } from '../../scripts/lib/n8nInstall';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE } from './support/workflowBuilder';
 

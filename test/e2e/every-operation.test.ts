@@ -5,8 +5,8 @@
  * from that run and checks what FluenzR holds afterwards.
  */
 import { e2eContext } from './support/e2eState';
-import { executeWorkflow, executeWorkflowOrThrow, importWorkflows } from './support/n8nCli';
-import { nodeItems, type WorkflowRunData } from './support/runJson';
+import { executeWorkflow, executeWorkflowOrThrow, importWorkflows } from '../../scripts/lib/n8nCli';
+import { nodeItems, type WorkflowRunData } from '../../scripts/lib/runJson';
 import { timed } from './support/timings';
 import { byId, manualWorkflow } from './support/workflowBuilder';
 

@@ -6,10 +6,10 @@
  * an MCP client in aiTools.test.ts.
  */
 import { e2eContext } from './support/e2eState';
-import { loadExample, loadExamples } from './support/examples';
-import { FLUENZR_CREDENTIAL_REFERENCE } from './support/fluenzrCredential';
-import { executeWorkflowOrThrow } from './support/n8nCli';
-import { nodeItems, type WorkflowRunData } from './support/runJson';
+import { loadExample, loadExamples } from '../../scripts/lib/examples';
+import { FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
+import { executeWorkflowOrThrow } from '../../scripts/lib/n8nCli';
+import { nodeItems, type WorkflowRunData } from '../../scripts/lib/runJson';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE, FLUENZR_TOOL_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 

@@ -9,10 +9,10 @@ import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
 import { logIn, type N8nSession } from './support/n8nApi';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
-import { isN8n1 } from './support/n8nVersion';
-import { communityNodesFolder } from './support/packedPackage';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
+import { isN8n1 } from '../../scripts/lib/n8nVersion';
+import { communityNodesFolder } from '../../scripts/lib/packedPackage';
 import { timed } from './support/timings';
 import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 
@@ -52,8 +52,8 @@ afterAll(async () => {
 });
 
 it('n8n lists the Fluenzr node and the Fluenzr Trigger under the community package name', () => {
-	expect(nodeType(FLUENZR_NODE_TYPE)).toMatchObject({ displayName: 'Fluenzr', version: 1 });
-	expect(nodeType(FLUENZR_TRIGGER_TYPE)).toMatchObject({ displayName: 'Fluenzr Trigger', version: 1 });
+	expect(nodeType(FLUENZR_NODE_TYPE)).toMatchObject({ displayName: 'FluenzR', version: 1 });
+	expect(nodeType(FLUENZR_TRIGGER_TYPE)).toMatchObject({ displayName: 'FluenzR Trigger', version: 1 });
 });
 
 it('n8n offers the Fluenzr node as a tool for AI agents', () => {

@@ -10,9 +10,9 @@
 import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
-import { eventually } from './support/eventually';
-import { loadExample } from './support/examples';
-import { freePort } from './support/freePort';
+import { eventually } from '../../scripts/lib/eventually';
+import { loadExample } from '../../scripts/lib/examples';
+import { freePort } from '../../scripts/lib/freePort';
 import {
 	createApiKey,
 	logIn,
@@ -22,8 +22,8 @@ import {
 	type N8nSession,
 	type PublicApi,
 } from './support/n8nApi';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';
 import { FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
 

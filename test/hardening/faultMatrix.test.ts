@@ -12,10 +12,10 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData, NodeApiError } from 'n8n-workflow';
 
-import { DIRECT_REQUEST_TIMEOUT_MS as ACTIVATION_TIMEOUT_MS } from '../../nodes/Fluenzr/shared/transport';
+import { DIRECT_REQUEST_TIMEOUT_MS as ACTIVATION_TIMEOUT_MS } from '../../client/request';
 import { runWebhookMethod } from '../harness';
 import { GENEROUS_RATE_LIMIT } from '../nodes/Fluenzr/support';
-import { startSandbox, type Fault, type Sandbox } from '../sandbox';
+import { startSandbox, type Fault, type Sandbox } from '../../sandbox';
 import { remoteWebhooks, triggerOptions } from '../trigger/support';
 import { ITEM_OPERATIONS, type ItemOperation } from './support/itemOperations';
 import { OutcomeMatrix, type CellOutcome } from './support/outcomeMatrix';

@@ -8,11 +8,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import { MAX_DELIVERY_BYTES } from '../../nodes/FluenzrTrigger/delivery';
-import { signDelivery } from '../../nodes/FluenzrTrigger/signature';
 import { deliverToWebhook, startWebhookReceiver, type DeliveryResult, type TriggerHarnessOptions } from '../harness';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { signatureOf as signDelivery, startSandbox, type Sandbox } from '../../sandbox';
 import { activate, deactivate, triggerOptions } from '../trigger/support';
 
 let sandbox: Sandbox;

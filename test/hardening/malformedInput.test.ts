@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters, IPairedItemData, NodeApiError } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { api, byId, useSandbox } from '../nodes/Fluenzr/support';
 import { runFluenzrNode } from './support/runFluenzrNode';
 

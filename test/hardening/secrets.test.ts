@@ -8,10 +8,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
-import * as signature from '../../nodes/FluenzrTrigger/signature';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import { deliverToWebhook, runWebhookMethod, type TriggerHarnessOptions } from '../harness';
-import { DEMO_KEYS, type Fault } from '../sandbox';
+import * as signature from '../../nodes/FluenzrTrigger/signature';
+import { DEMO_KEYS, signatureOf, type Fault } from '../../sandbox';
 import { useSandbox } from '../nodes/Fluenzr/support';
 import { activate, deactivate, triggerOptions } from '../trigger/support';
 import { runFluenzrNodeWithRun } from './support/runFluenzrNode';
@@ -203,7 +203,7 @@ describe('secrets never shown', () => {
 			});
 
 			expect(refused.statusCode).toBe(401);
-			const expectedSignature = signature.signDelivery(rawBody, staticData.secret as string);
+			const expectedSignature = signatureOf(rawBody, staticData.secret as string);
 			const secrets = { ...triggerSecrets(), 'expected signature': expectedSignature.slice('sha256='.length) };
 			expect(viewsShowing(secrets, { 'answer to the sender': refused.responseBody })).toEqual([]);
 		});

@@ -1,6 +1,6 @@
-import { PLAN_REQUIRED_MESSAGE } from '../../nodes/Fluenzr/shared/contract';
+import { PLAN_REQUIRED_MESSAGE } from '../../client/contract';
 
-import { DEMO_KEYS } from './index';
+import { DEMO_KEYS } from '../../sandbox/index';
 import { api, manualClock, send } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { DEMO_KEYS } from './index';
+import { DEMO_KEYS } from '../../sandbox/index';
 import { send } from './testing/http';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -14,9 +14,9 @@ interface RunningCli {
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npx tsx test/sandbox/cli.ts ...`, in its own process group so that cleanup can reach every process npx starts. */
+/** `npx tsx sandbox/cli.ts ...`, in its own process group so that cleanup can reach every process npx starts. */
 function runCli(...args: string[]): RunningCli {
-	const child = spawn('npx', ['tsx', 'test/sandbox/cli.ts', ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npx', ['tsx', 'sandbox/cli.ts', ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const ready = new Promise<string>((resolve, reject) => {
 		const onData = (chunk: Buffer) => {
@@ -52,7 +52,7 @@ afterEach(() => {
 	running = undefined;
 });
 
-describe('npm run sandbox (test/sandbox/cli.ts)', () => {
+describe('npm run sandbox (sandbox/cli.ts)', () => {
 	it('prints the base URL and the demo keys with their plans, serves the demo data, and exits 0 on SIGTERM', async () => {
 		running = runCli('--port', '0');
 		const baseUrl = await running.ready;

@@ -1,4 +1,4 @@
-import { CUSTOM_FIELD_LIMITS } from './index';
+import { CUSTOM_FIELD_LIMITS } from '../../sandbox/index';
 import { api, manualClock } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 

@@ -1,4 +1,4 @@
-import { startSandbox } from './index';
+import { startSandbox } from '../../sandbox/index';
 import { api, control } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 import { startReceiver } from './testing/receiver';

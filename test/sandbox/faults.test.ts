@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-import { DEMO_KEYS, startSandbox } from './index';
+import { DEMO_KEYS, startSandbox } from '../../sandbox/index';
 import { api } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 

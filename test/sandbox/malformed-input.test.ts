@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from './index';
+import { MAX_BODY_BYTES } from '../../sandbox/index';
 import { api, send } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 

@@ -1,5 +1,5 @@
-import { DEMO_SEED } from './constants';
-import { type Sandbox, startSandbox } from './index';
+import { DEMO_SEED } from '../../sandbox/constants';
+import { type Sandbox, startSandbox } from '../../sandbox/index';
 import { api } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 

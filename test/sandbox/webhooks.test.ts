@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { DEMO_KEYS } from './index';
+import { DEMO_KEYS } from '../../sandbox/index';
 import { api } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 import { type Receiver, startReceiver } from './testing/receiver';

@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_HEADERS } from '../../nodes/Fluenzr/shared/contract';
-import { signDelivery } from '../../nodes/FluenzrTrigger/signature';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import type { TriggerHarnessOptions, WebhookReceiver } from '../harness';
 import { deliverToWebhook, startWebhookReceiver } from '../harness';
-import type { Sandbox, SeedResult } from '../sandbox';
-import { DEMO_KEYS, startSandbox } from '../sandbox';
+import type { Sandbox, SeedResult } from '../../sandbox';
+import { DEMO_KEYS, signatureOf as signDelivery, startSandbox } from '../../sandbox';
 import type { FailOnceFront } from './failOnceFront';
 import { startFailOnceFront } from './failOnceFront';
 import { activate, deactivate, triggerOptions } from './support';

@@ -1,7 +1,7 @@
 import type { IncomingDelivery } from '../../nodes/FluenzrTrigger/delivery';
 import { assessDelivery, MAX_DELIVERY_BYTES } from '../../nodes/FluenzrTrigger/delivery';
 import { RecentDeliveries } from '../../nodes/FluenzrTrigger/deliveryDeduplication';
-import { signDelivery } from '../../nodes/FluenzrTrigger/signature';
+import { signatureOf as signDelivery } from '../../sandbox';
 
 const secret = 'f'.repeat(64);
 

@@ -1,4 +1,5 @@
 import codex from '../../nodes/FluenzrTrigger/FluenzrTrigger.node.json';
+import { Fluenzr } from '../../nodes/Fluenzr/Fluenzr.node';
 import { FluenzrTrigger } from '../../nodes/FluenzrTrigger/FluenzrTrigger.node';
 
 const { description } = new FluenzrTrigger();
@@ -7,7 +8,7 @@ describe('the trigger as n8n sees it', () => {
 	it('is a webhook trigger without inputs, using the FluenzR API credential', () => {
 		expect(description).toMatchObject({
 			name: 'fluenzrTrigger',
-			displayName: 'Fluenzr Trigger',
+			displayName: 'FluenzR Trigger',
 			group: ['trigger'],
 			version: 1,
 			inputs: [],
@@ -19,6 +20,12 @@ describe('the trigger as n8n sees it', () => {
 
 	it('receives deliveries with one POST webhook that answers at once', () => {
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+	});
+
+	it('describes the FluenzR entry of n8n’s node panel, which shows the trigger’s description for both nodes', () => {
+		const actionNode = new Fluenzr().description;
+		expect(description.description).toContain(actionNode.description);
+		expect(description.description).toMatch(/FluenzR events/);
 	});
 
 	it('is not offered to AI agents as a tool', () => {

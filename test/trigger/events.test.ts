@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS, WEBHOOK_WILDCARD } from '../../nodes/Fluenzr/shared/contract';
+import { WEBHOOK_EVENTS, WEBHOOK_WILDCARD } from '../../client/contract';
 import {
 	campaignIdOf,
 	canonicalEvents,

@@ -2,8 +2,8 @@ import axios from 'axios';
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { runWebhookMethod } from '../harness';
-import type { Sandbox } from '../sandbox';
-import { DEMO_ACCOUNTS, DEMO_KEYS, startSandbox } from '../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { DEMO_ACCOUNTS, DEMO_KEYS, startSandbox } from '../../sandbox';
 import {
 	activate,
 	deactivate,
@@ -201,6 +201,7 @@ describe('errors from FluenzR', () => {
 		const error = await failure(runWebhookMethod({ ...trigger, method: 'create' }));
 
 		expect(error.httpCode).toBe('401');
+		expect(error.message).toBe('FluenzR refused the API key of the credential (UNAUTHORIZED)');
 		expect(error.description).toContain('UNAUTHORIZED');
 		expect(error.description).toContain('API key');
 		expect(`${error.message} ${error.description}`).not.toContain(apiKey);

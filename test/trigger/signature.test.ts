@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-import { generateWebhookSecret, isValidSignature, signDelivery } from '../../nodes/FluenzrTrigger/signature';
+import { generateWebhookSecret, isValidSignature } from '../../nodes/FluenzrTrigger/signature';
+import { signatureOf as signDelivery } from '../../sandbox';
 
 const secret = 'a'.repeat(64);
 const body = Buffer.from('{"id":"evt_1","event":"email.replied","data":{}}');

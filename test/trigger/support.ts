@@ -3,8 +3,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { FluenzrTrigger } from '../../nodes/FluenzrTrigger/FluenzrTrigger.node';
 import type { TriggerHarnessOptions } from '../harness';
 import { runWebhookMethod } from '../harness';
-import type { Sandbox, Webhook } from '../sandbox';
-import { DEMO_ACCOUNTS, DEMO_KEYS } from '../sandbox';
+import type { Sandbox, Webhook } from '../../sandbox';
+import { DEMO_ACCOUNTS, DEMO_KEYS } from '../../sandbox';
 
 /** Where n8n would expose the trigger: `<base>/webhook/<webhookId>/<path>`. */
 export const PRODUCTION_URL = 'http://127.0.0.1:5678/webhook/6f1c2a9e-trigger/webhook';

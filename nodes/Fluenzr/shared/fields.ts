@@ -1,57 +1,12 @@
 /** Field definitions that several operations share, written once. */
-import type {
-	IDisplayOptions,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-	DeclarativeRestApiSettings,
-} from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { SORT_ORDERS } from './contract';
-import { captureResponse, runSingleRequest } from './requestRunner';
-import { fillPathId, ID_IN_PATH, requireId, sendContactIds, type IdField } from './validation';
-
-type Runner = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
+import { SORT_ORDERS } from '../../../client/contract';
+import { requireId, sendContactIds, sendNumberAsText, type IdField } from './validation';
 
 /** Shows a field for some operations of one resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };
-}
-
-/**
- * The routing of an operation. `paginate` hands the prepared request to the
- * operation's runner (see requestRunner.ts), and `captureResponse` keeps the
- * whole answer for it.
- */
-export function route(
-	method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-	url: string,
-	runner: Runner = runSingleRequest,
-): INodePropertyRouting {
-	return {
-		request: { method, url },
-		send: { paginate: true },
-		operations: { pagination: runner },
-		output: { postReceive: [captureResponse] },
-	};
-}
-
-/**
- * The routing of an operation on one record: `{id}` in `url` becomes the
- * record's ID, read from `record`'s field once per item (see fillPathId).
- */
-export function recordRoute(
-	method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-	url: `${string}${typeof ID_IN_PATH}${string}`,
-	record: IdField,
-	runner: Runner = runSingleRequest,
-): INodePropertyRouting {
-	const routing = route(method, url, runner);
-	return { ...routing, send: { ...routing.send, preSend: [fillPathId(record)] } };
 }
 
 interface LocatorKind extends IdField {
@@ -118,7 +73,7 @@ export function recordLocator(
 }
 
 /**
- * Return All and Limit of every Get Many operation (the runner reads them).
+ * Return All and Limit of every Get Many operation (readList in routing.ts reads them).
  * Defined once for all resources: n8n's engine evaluates every property of
  * the description for every item, so each duplicate costs time on big runs.
  */
@@ -195,10 +150,14 @@ export const nameContainsFilter: INodeProperties = {
 
 /**
  * A text field sent as a body property. A number from an expression (a phone
- * number from a CRM, say) is sent as text by the runner (see TEXT_FIELDS).
+ * number from a CRM, say) is sent as text (see sendNumberAsText).
  */
 export function textBodyField(field: Omit<INodeProperties, 'type' | 'routing'>): INodeProperties {
-	return { type: 'string', ...field, routing: { send: { type: 'body', property: field.name } } };
+	return {
+		type: 'string',
+		...field,
+		routing: { send: { type: 'body', property: field.name, preSend: [sendNumberAsText(field.name)] } },
+	};
 }
 
 /** A boolean, number or options field sent as a body property as it is. */

@@ -7,8 +7,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from './contract';
-import { fluenzrApiRequest } from './transport';
+import { hasPageAfter, listPageOf, pageSizeFor, readPages, type ListPage } from '../../../client/pages';
+import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../../client/request';
 
 interface ListSource {
 	path: string;
@@ -44,7 +44,32 @@ const SOURCES = {
 	},
 } satisfies Record<string, ListSource>;
 
-/** One page of a list, with the next page number as the pagination token while more remain. */
+const UNANSWERED_FIX =
+	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then open the list again.';
+
+/** One page of a source's list, sorted for a person to scan, optionally filtered by the search box. */
+async function fetchPage(
+	context: ILoadOptionsFunctions,
+	source: ListSource,
+	page: number,
+	perPage: number,
+	filter?: string,
+): Promise<ListPage> {
+	const qs: IDataObject = { page, perPage, sort: source.sort, order: 'asc' };
+	if (filter) qs[source.filterParameter] = filter;
+	const label = `Loading the list (GET ${source.path})`;
+	const response = await sendToFluenzr(
+		context,
+		{ method: 'GET', url: source.path, qs },
+		{ label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, unansweredFix: UNANSWERED_FIX },
+	);
+	return listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
+}
+
+/**
+ * One page of a list, with the next page number as the pagination token
+ * while more remain: the editor asks for the next page as the person scrolls.
+ */
 async function searchPage(
 	context: ILoadOptionsFunctions,
 	source: ListSource,
@@ -52,11 +77,12 @@ async function searchPage(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken) || 1;
-	const qs: IDataObject = { page, perPage: MAX_PAGE_SIZE, sort: source.sort, order: 'asc' };
-	if (filter) qs[source.filterParameter] = filter;
-	const { data, meta } = await fluenzrApiRequest(context, 'GET', source.path, qs);
-	const more = page * MAX_PAGE_SIZE < Number(meta?.total ?? 0);
-	return { results: data.map(source.toItem), paginationToken: more ? String(page + 1) : undefined };
+	const perPage = pageSizeFor();
+	const read = await fetchPage(context, source, page, perPage, filter);
+	return {
+		results: (read.records as IDataObject[]).map(source.toItem),
+		paginationToken: hasPageAfter(page, read, perPage) ? String(page + 1) : undefined,
+	};
 }
 
 export const listSearch = {
@@ -73,13 +99,8 @@ export const listSearch = {
 
 /** Every group, for the multi-select and filter pickers (which have no paging of their own). */
 async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const options: INodePropertyOptions[] = [];
-	for (let token: string | undefined = '1'; token; ) {
-		const { results, paginationToken } = await searchPage(this, SOURCES.groups, undefined, token);
-		options.push(...results.map(({ name, value }) => ({ name, value })));
-		token = paginationToken;
-	}
-	return options;
+	const groups = await readPages(async (page, perPage) => await fetchPage(this, SOURCES.groups, page, perPage));
+	return (groups as IDataObject[]).map(SOURCES.groups.toItem).map(({ name, value }) => ({ name, value }));
 }
 
 export const loadOptions = { getGroups };

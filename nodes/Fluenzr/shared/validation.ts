@@ -3,21 +3,23 @@
  * refuse bad input before anything is sent.
  *
  * A preSend step that throws reaches n8n as an error item without pairing, so
- * these steps never throw: they record the problem on the request, and the
- * runner raises it as the item's own error (see `runForItem`).
+ * these steps never throw: they record the problem on the request, and every
+ * operation's routing raises it as the item's own error before sending
+ * anything (`runOnItem` in routing.ts).
  */
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_CONTACT_IDS_PER_CALL } from './contract';
+import { MAX_CONTACT_IDS_PER_CALL } from '../../../client/contract';
 
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
-const deferredErrors = new WeakMap<object, NodeOperationError>();
+const inputProblems = new WeakMap<object, NodeOperationError>();
 
-function defer(context: IExecuteSingleFunctions, options: IHttpRequestOptions, message: string, fix: string) {
-	if (!deferredErrors.has(options)) {
-		deferredErrors.set(
+/** Records what is wrong with the item's input on its request (the first problem found counts). */
+function recordInputProblem(context: IExecuteSingleFunctions, options: IHttpRequestOptions, message: string, fix: string) {
+	if (!inputProblems.has(options)) {
+		inputProblems.set(
 			options,
 			new NodeOperationError(context.getNode(), message, { description: fix, itemIndex: context.getItemIndex() }),
 		);
@@ -26,9 +28,9 @@ function defer(context: IExecuteSingleFunctions, options: IHttpRequestOptions, m
 }
 
 /** The problem a preSend step found with this request, if any (once). */
-export function takeDeferredError(options: object): NodeOperationError | undefined {
-	const error = deferredErrors.get(options);
-	deferredErrors.delete(options);
+export function inputProblemOf(options: object): NodeOperationError | undefined {
+	const error = inputProblems.get(options);
+	inputProblems.delete(options);
 	return error;
 }
 
@@ -67,16 +69,16 @@ function checkedId(
 	// Read by people in the editor and by AI agents calling the node as a tool: say what value is expected.
 	const fix = `"${displayName}" takes the ID of a ${displayName.toLowerCase()}, for example ${example}: in the editor, pick one from the list or enter its ID. If the value comes from an expression or from an AI agent ($fromAI), check that it gives an ID for every item.`;
 	if (value === undefined || value === null || String(value).trim() === '') {
-		defer(context, options, `The ${displayName} field is empty`, fix);
+		recordInputProblem(context, options, `The ${displayName} field is empty`, fix);
 		return undefined;
 	}
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-		defer(context, options, `The ${displayName} field must be an ID, not ${kind}`, fix);
+		recordInputProblem(context, options, `The ${displayName} field must be an ID, not ${kind}`, fix);
 		return undefined;
 	}
 	if (DOT_SEGMENTS.has(String(value).trim())) {
-		defer(context, options, `The ${displayName} field holds "${String(value).trim()}", which is not an ID`, fix);
+		recordInputProblem(context, options, `The ${displayName} field holds "${String(value).trim()}", which is not an ID`, fix);
 		return undefined;
 	}
 	return String(value);
@@ -107,7 +109,7 @@ export function fillPathId(field: IdField): PreSend {
 }
 
 /** Accepts a list of IDs as an array, or as text separated by commas, spaces or new lines. */
-export function parseIdList(value: unknown): string[] | undefined {
+function parseIdList(value: unknown): string[] | undefined {
 	if (Array.isArray(value)) {
 		if (!value.every((id) => typeof id === 'string' || typeof id === 'number')) return undefined;
 		return value.map((id) => String(id).trim()).filter(Boolean);
@@ -125,7 +127,7 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
 	return async function (this: IExecuteSingleFunctions, options) {
 		const ids = parseIdList(this.getNodeParameter(parameterName, ''));
 		if (ids === undefined) {
-			return defer(
+			return recordInputProblem(
 				this,
 				options,
 				`${fieldName} must be a list of contact IDs`,
@@ -133,7 +135,7 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
 			);
 		}
 		if (ids.length < 1 || ids.length > MAX_CONTACT_IDS_PER_CALL) {
-			return defer(
+			return recordInputProblem(
 				this,
 				options,
 				`${fieldName} holds ${ids.length} IDs; FluenzR takes 1 to ${MAX_CONTACT_IDS_PER_CALL} per call`,
@@ -155,7 +157,7 @@ export function sendGroupIds(collectionName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const ids = parseIdList(this.getNodeParameter(`${collectionName}.groupIds`, []));
 		if (ids === undefined) {
-			return defer(
+			return recordInputProblem(
 				this,
 				options,
 				'Group Names or IDs must be a list of group IDs',
@@ -178,7 +180,7 @@ export function sendCustomFields(collectionName: string): PreSend {
 		for (const [index, { key, value }] of (Array.isArray(pairs) ? pairs : []).entries()) {
 			const name = typeof key === 'string' ? key.trim() : '';
 			if (!name) {
-				return defer(
+				return recordInputProblem(
 					this,
 					options,
 					`Custom field ${index + 1} has no key`,
@@ -192,15 +194,42 @@ export function sendCustomFields(collectionName: string): PreSend {
 	};
 }
 
-/** Campaign steps are edited as a fixed collection and sent as the `steps` array. */
-export function sendSteps(parameterPath: string): PreSend {
+/**
+ * A number given to a text field by an expression (a phone number from a
+ * CRM, say) is sent as text. Other types go as they are, for FluenzR to name
+ * the field in its error.
+ */
+function numberAsText(value: unknown): unknown {
+	return typeof value === 'number' ? String(value) : value;
+}
+
+/**
+ * Sends a text field's number as text. A step rather than an expression on
+ * the field: n8n evaluates a field's expressions for every item, while this
+ * only reads the body it already built.
+ */
+export function sendNumberAsText(property: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		const body = options.body as IDataObject | undefined;
+		if (body && typeof body[property] === 'number') body[property] = numberAsText(body[property]) as string;
+		return options;
+	};
+}
+
+/**
+ * Campaign steps are edited as a fixed collection and sent as the `steps`
+ * array, each step's text fields (those of type string among `values`) as
+ * text.
+ */
+export function sendSteps(parameterPath: string, values: INodeProperties[]): PreSend {
+	const textValues = new Set(values.filter((value) => value.type === 'string').map((value) => value.name));
 	return async function (this: IExecuteSingleFunctions, options) {
 		const steps = this.getNodeParameter(`${parameterPath}.step`, []) as IDataObject[];
-		bodyOf(options).steps = (Array.isArray(steps) ? steps : []).map((step) => ({
-			subject: step.subject,
-			body: step.body,
-			delayDays: step.delayDays ?? 0,
-		}));
+		bodyOf(options).steps = (Array.isArray(steps) ? steps : []).map((step) => {
+			const sent: IDataObject = { subject: step.subject, body: step.body, delayDays: step.delayDays ?? 0 };
+			for (const name of textValues) if (name in sent) sent[name] = numberAsText(sent[name]) as IDataObject[string];
+			return sent;
+		});
 		return options;
 	};
 }

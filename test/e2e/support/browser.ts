@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { REPO_ROOT } from './n8nInstall';
+import { REPO_ROOT } from '../../../scripts/lib/n8nInstall';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 

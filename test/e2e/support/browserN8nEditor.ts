@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-import type { N8nOwner } from './owner';
+import type { N8nOwner } from '../../../scripts/lib/owner';
 
 const byTestId = (testId: string) => `[data-test-id="${testId}"]`;
 

@@ -3,8 +3,8 @@
  * environment variable (jest runs setup and tests in different module
  * registries, so nothing else survives the hand-over).
  */
-import type { N8nCliOptions } from './n8nCli';
-import { sandboxClient, type SandboxClient } from './sandboxClient';
+import type { N8nCliOptions } from '../../../scripts/lib/n8nCli';
+import { sandboxClient, type SandboxClient } from '../../../scripts/lib/sandboxClient';
 
 export interface E2eState {
 	/** The n8n user folder with the packed package installed, the credential and the examples imported. */

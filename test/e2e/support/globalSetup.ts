@@ -8,15 +8,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DEMO_KEYS, startSandbox, type Sandbox } from '../../sandbox';
-import { DEMO_SEED } from '../../sandbox/constants';
+import { DEMO_KEYS, startSandbox, type Sandbox } from '../../../sandbox';
+import { DEMO_SEED } from '../../../sandbox/constants';
 import { publishE2eState } from './e2eState';
-import { loadExamples } from './examples';
-import { fluenzrCredential } from './fluenzrCredential';
-import { importCredentials, importWorkflows } from './n8nCli';
-import { assertN8nInstalled, n8nInstall, REPO_ROOT } from './n8nInstall';
-import { isN8n1 } from './n8nVersion';
-import { installPackedPackage, packPackage } from './packedPackage';
+import { loadExamples } from '../../../scripts/lib/examples';
+import { fluenzrCredential } from '../../../scripts/lib/fluenzrCredential';
+import { importCredentials, importWorkflows } from '../../../scripts/lib/n8nCli';
+import { assertN8nInstalled, n8nInstall, REPO_ROOT } from '../../../scripts/lib/n8nInstall';
+import { isN8n1 } from '../../../scripts/lib/n8nVersion';
+import { installPackedPackage, packPackage } from '../../../scripts/lib/packedPackage';
 import { timed } from './timings';
 
 /** n8n 1.x keeps its own folder, so a run against it neither wipes nor mixes with the default run's logs. */

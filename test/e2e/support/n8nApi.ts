@@ -3,9 +3,9 @@
  * owner, with the `n8n-auth` cookie) for what only it offers, and the public
  * API (with an API key) for what a user's scripts would do.
  */
-import { eventually } from './eventually';
-import { isN8n1 } from './n8nVersion';
-import type { N8nOwner } from './owner';
+import { eventually } from '../../../scripts/lib/eventually';
+import { isN8n1 } from '../../../scripts/lib/n8nVersion';
+import type { N8nOwner } from '../../../scripts/lib/owner';
 
 export interface N8nSession {
 	baseUrl: string;

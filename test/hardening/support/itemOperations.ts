@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Fault, FaultSpec, Sandbox } from '../../sandbox';
+import type { Fault, FaultSpec, Sandbox } from '../../../sandbox';
 import { api, byId } from '../../nodes/Fluenzr/support';
 import { startPageFaultProxy } from './pageFaultProxy';
 

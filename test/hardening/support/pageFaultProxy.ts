@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { DEMO_ACCOUNTS, DEMO_KEYS, type Fault, type Sandbox } from '../../sandbox';
+import { DEMO_ACCOUNTS, DEMO_KEYS, type Fault, type Sandbox } from '../../../sandbox';
 
 export interface PageFaultProxy {
 	/** What the credential's Base URL is set to: the sandbox's API, through the proxy. */

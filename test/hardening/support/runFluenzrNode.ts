@@ -4,7 +4,7 @@ import { DirectoryLoader, WorkflowExecute } from 'n8n-core';
 
 import { Fluenzr } from '../../../nodes/Fluenzr/Fluenzr.node';
 import { runNode, type ContinueOnFail, type RunNodeResult } from '../../harness';
-import { DEMO_KEYS } from '../../sandbox';
+import { DEMO_KEYS } from '../../../sandbox';
 
 /**
  * The Fluenzr node as n8n's loader hands it to the engine: with the Request

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 
 /** How many records a list holds beyond the first of each key. */
 function extraCopies(keys: Iterable<string>): number {

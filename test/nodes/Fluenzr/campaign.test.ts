@@ -1,5 +1,5 @@
 import { api, byId, runFluenzr, runFluenzrOk, useSandbox } from './support';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 
 async function campaignWithContacts(sandbox: Sandbox, contacts = 2) {
 	const campaign = await api(sandbox).post('/campaigns', {
@@ -73,6 +73,23 @@ describe('Fluenzr node, Campaign resource', () => {
 			dailyLimit: 10,
 			steps: [{ subject: 'New', body: 'New body', delayDays: 1 }],
 		});
+	});
+
+	it('sends a number given to a step’s subject or body as text', async () => {
+		const [campaign] = await runFluenzrOk(
+			sandbox(),
+			{
+				resource: 'campaign',
+				operation: 'create',
+				name: 'Numbers',
+				emailAccountId: 'acc_123',
+				steps: { step: [{ subject: '={{ $json.year }}', body: '={{ $json.code }}', delayDays: 0 }] },
+			},
+			{ input: [{ year: 2026, code: 42 }] },
+		);
+		expect(campaign.steps).toEqual([{ subject: '2026', body: '42', delayDays: 0 }]);
+		const [sent] = sandbox().requests({ method: 'POST', pathPrefix: '/campaigns' });
+		expect(sent.body).toMatchObject({ steps: [{ subject: '2026', body: '42', delayDays: 0 }] });
 	});
 
 	it('adds a group’s contacts, skipping those already in the campaign', async () => {

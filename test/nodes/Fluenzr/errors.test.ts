@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { PLAN_REQUIRED_MESSAGE } from '../../../nodes/Fluenzr/shared/contract';
-import { DEMO_KEYS } from '../../sandbox';
+import { PLAN_REQUIRED_MESSAGE } from '../../../client/contract';
+import { DEMO_KEYS } from '../../../sandbox';
 import { api, byId, runFluenzr, useSandbox } from './support';
 
 const description = (error: unknown) => String((error as { description?: string }).description ?? '');
@@ -34,6 +34,9 @@ describe('Fluenzr node, errors', () => {
 			{ apiKey: 'fz_wrong_key_123456' },
 		);
 		expect((result.error as NodeApiError).httpCode).toBe('401');
+		expect((result.error as NodeApiError).message).toBe('FluenzR refused the API key of the credential (UNAUTHORIZED)');
+		expect(description(result.error)).toContain('FluenzR said: "Missing or unknown API key');
+		expect(description(result.error)).not.toMatch(/[<>]/);
 		expect(description(result.error)).toContain('(UNAUTHORIZED)');
 		expect(description(result.error)).toContain('Check the API key');
 		expect(JSON.stringify(result)).not.toContain('fz_wrong_key_123456');

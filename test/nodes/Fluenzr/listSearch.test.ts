@@ -5,7 +5,7 @@ import { Fluenzr } from '../../../nodes/Fluenzr/Fluenzr.node';
 import { HarnessCredentialsHelper, HarnessNodeTypes, nodeTypeName } from '../../harness';
 import { createAdditionalData } from '../../harness/additional-data';
 import { createHarnessWorkflow } from '../../harness/harness-workflow';
-import { DEMO_KEYS, type Sandbox } from '../../sandbox';
+import { DEMO_KEYS, type Sandbox } from '../../../sandbox';
 import { api, useSandbox } from './support';
 
 /** What the editor hands a node's list search: n8n-core's LoadOptionsContext. */

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { api, runFluenzrOk, useSandbox } from './support';
 
 /** Every contact id in FluenzR's own order for a query, read page by page directly. */

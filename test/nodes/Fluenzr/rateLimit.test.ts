@@ -6,8 +6,8 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { MAX_RATE_LIMIT_RETRIES } from '../../../nodes/Fluenzr/shared/requestRunner';
-import type { LoggedRequest, Sandbox } from '../../sandbox';
+import { MAX_RATE_LIMIT_RETRIES } from '../../../client/request';
+import type { LoggedRequest, Sandbox } from '../../../sandbox';
 import { api, byId, runFluenzr, runFluenzrOk, useSandbox } from './support';
 
 const createContact = { resource: 'contact', operation: 'create', email: '={{ $json.email }}' };

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Fluenzr } from '../../../nodes/Fluenzr/Fluenzr.node';
 import { runNode, type ContinueOnFail, type RunNodeResult } from '../../harness';
-import { DEMO_KEYS, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { DEMO_KEYS, startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
 
 /** Plenty, so that only the rate limit tests ever meet the limit. */
 export const GENEROUS_RATE_LIMIT = { limit: 1_000_000, windowMs: 60_000 };

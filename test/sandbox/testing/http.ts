@@ -1,8 +1,8 @@
 /** Test helpers: raw HTTP on loopback (no URL normalisation, so `%2E%2E` reaches the server as sent). */
 import http, { type IncomingHttpHeaders } from 'node:http';
 
-import { DEMO_KEYS } from '../constants';
-import type { Sandbox } from '../index';
+import { DEMO_KEYS } from '../../../sandbox/constants';
+import type { Sandbox } from '../../../sandbox/index';
 
 export interface Answer<T = any> {
 	status: number;

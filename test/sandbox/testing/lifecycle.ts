@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox } from '../index';
-import type { SandboxOptions } from '../types';
+import { type Sandbox, startSandbox } from '../../../sandbox/index';
+import type { SandboxOptions } from '../../../sandbox/types';
 
 /** One sandbox per test file, reset before each test, stopped after the file. */
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {

@@ -1,9 +1,38 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Defaults are FluenzR's own (CAMPAIGN_DEFAULTS in shared/contract.ts), written as literals for n8n's linter.
-import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../shared/contract';
+// Defaults are FluenzR's own (docs/fluenzr-api.md; the sandbox's CAMPAIGN_DEFAULTS), written as literals for n8n's linter.
+import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../../../client/contract';
 import { bodyField, textBodyField } from '../../shared/fields';
 import { sendSteps } from '../../shared/validation';
+
+/** One email of the sequence. */
+const stepValues: INodeProperties[] = [
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Subject line of this email',
+	},
+	{
+		displayName: 'Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		default: '',
+		required: true,
+		description: 'Body of this email',
+	},
+	{
+		displayName: 'Delay (Days)',
+		name: 'delayDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description: 'Days to wait after the previous step (0 for the first email)',
+	},
+];
 
 /** The email sequence: one entry per email, in sending order. */
 export function stepsField(parameterPath: string): INodeProperties {
@@ -18,40 +47,8 @@ export function stepsField(parameterPath: string): INodeProperties {
 			parameterPath === 'steps'
 				? 'The emails of the sequence, in sending order. A campaign needs at least one step to start.'
 				: 'Replaces the whole sequence',
-		options: [
-			{
-				displayName: 'Step',
-				name: 'step',
-				values: [
-					{
-						displayName: 'Subject',
-						name: 'subject',
-						type: 'string',
-						default: '',
-						required: true,
-						description: 'Subject line of this email',
-					},
-					{
-						displayName: 'Body',
-						name: 'body',
-						type: 'string',
-						typeOptions: { rows: 5 },
-						default: '',
-						required: true,
-						description: 'Body of this email',
-					},
-					{
-						displayName: 'Delay (Days)',
-						name: 'delayDays',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 0 },
-						default: 0,
-						description: 'Days to wait after the previous step (0 for the first email)',
-					},
-				],
-			},
-		],
-		routing: { send: { preSend: [sendSteps(parameterPath)] } },
+		options: [{ displayName: 'Step', name: 'step', values: stepValues }],
+		routing: { send: { preSend: [sendSteps(parameterPath, stepValues)] } },
 	};
 }
 

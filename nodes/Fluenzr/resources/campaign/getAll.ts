@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAMPAIGN_STATUSES } from '../../shared/contract';
+import { CAMPAIGN_STATUSES } from '../../../../client/contract';
 import { nameContainsFilter } from '../../shared/fields';
 
 /** The campaign's part of Filters (see resources/fieldCollections.ts). */

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CAMPAIGN, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
-import { runListRequest } from '../../shared/requestRunner';
+import { CAMPAIGN, recordLocator, showFor } from '../../shared/fields';
+import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { campaignAddContactsDescription } from './addContacts';
 import { campaignCreateDescription } from './create';
-
 
 export const campaignOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -18,56 +17,56 @@ export const campaignOperations: INodeProperties = {
 			value: 'addContacts',
 			action: 'Add contacts to a campaign',
 			description: 'Add a group’s contacts or listed contacts to a campaign',
-			routing: recordRoute('POST', '/campaigns/{id}/contacts', CAMPAIGN),
+			routing: recordOperationRouting('POST', '/campaigns/{id}/contacts', CAMPAIGN),
 		},
 		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a campaign',
 			description: 'Create a new campaign (as a draft)',
-			routing: route('POST', '/campaigns'),
+			routing: operationRouting('POST', '/campaigns'),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a campaign',
 			description: 'Get a campaign',
-			routing: recordRoute('GET', '/campaigns/{id}', CAMPAIGN),
+			routing: recordOperationRouting('GET', '/campaigns/{id}', CAMPAIGN),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many campaigns',
 			description: 'Get many campaigns, filtered and sorted',
-			routing: route('GET', '/campaigns', runListRequest),
+			routing: operationRouting('GET', '/campaigns', readList),
 		},
 		{
 			name: 'Get Stats',
 			value: 'getStats',
 			action: 'Get campaign statistics',
 			description: 'Get the sending, open, click, reply and bounce figures of a campaign',
-			routing: recordRoute('GET', '/campaigns/{id}/stats', CAMPAIGN),
+			routing: recordOperationRouting('GET', '/campaigns/{id}/stats', CAMPAIGN),
 		},
 		{
 			name: 'Pause',
 			value: 'pause',
 			action: 'Pause a campaign',
 			description: 'Pause an active campaign (pausing a paused one changes nothing)',
-			routing: recordRoute('POST', '/campaigns/{id}/pause', CAMPAIGN),
+			routing: recordOperationRouting('POST', '/campaigns/{id}/pause', CAMPAIGN),
 		},
 		{
 			name: 'Start',
 			value: 'start',
 			action: 'Start a campaign',
 			description: 'Start a draft or paused campaign; it needs a step and a contact',
-			routing: recordRoute('POST', '/campaigns/{id}/start', CAMPAIGN),
+			routing: recordOperationRouting('POST', '/campaigns/{id}/start', CAMPAIGN),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a campaign',
 			description: 'Change some settings of a campaign',
-			routing: recordRoute('PUT', '/campaigns/{id}', CAMPAIGN),
+			routing: recordOperationRouting('PUT', '/campaigns/{id}', CAMPAIGN),
 		},
 	],
 	default: 'create',

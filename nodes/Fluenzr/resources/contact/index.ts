@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CONTACT, recordLocator, recordRoute, route, showFor } from '../../shared/fields';
-import { runListRequest } from '../../shared/requestRunner';
+import { CONTACT, recordLocator, showFor } from '../../shared/fields';
+import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { contactCreateDescription } from './create';
-import { runContactUpsert } from './upsert';
-
+import { createOrUpdateContact } from './upsert';
 
 export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -18,42 +17,42 @@ export const contactOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a contact',
 			description: 'Create a new contact',
-			routing: route('POST', '/contacts'),
+			routing: operationRouting('POST', '/contacts'),
 		},
 		{
 			name: 'Create or Update',
 			value: 'upsert',
 			action: 'Create or update a contact',
 			description: 'Create a new record, or update the current one if it already exists (upsert)',
-			routing: route('POST', '/contacts', runContactUpsert),
+			routing: operationRouting('POST', '/contacts', createOrUpdateContact),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a contact',
 			description: 'Delete a contact',
-			routing: recordRoute('DELETE', '/contacts/{id}', CONTACT),
+			routing: recordOperationRouting('DELETE', '/contacts/{id}', CONTACT),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
 			description: 'Get a contact',
-			routing: recordRoute('GET', '/contacts/{id}', CONTACT),
+			routing: recordOperationRouting('GET', '/contacts/{id}', CONTACT),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contacts',
 			description: 'Get many contacts, filtered and sorted',
-			routing: route('GET', '/contacts', runListRequest),
+			routing: operationRouting('GET', '/contacts', readList),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a contact',
 			description: 'Change some fields of a contact',
-			routing: recordRoute('PUT', '/contacts/{id}', CONTACT),
+			routing: recordOperationRouting('PUT', '/contacts/{id}', CONTACT),
 		},
 	],
 	default: 'create',

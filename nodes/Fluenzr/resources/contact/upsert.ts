@@ -1,13 +1,8 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/errors';
-import { runForItem, sendFluenzrRequest, toItems } from '../../shared/requestRunner';
+import { asNodeError } from '../../../../client/errors';
+import { sendOperationRequest } from '../../shared/routing';
 
 /** The contact FluenzR says already has this email, from its duplicate-email error. */
 function existingContactId(error: unknown): string | undefined {
@@ -22,22 +17,16 @@ function existingContactId(error: unknown): string | undefined {
  * already exists, it names the existing contact, which is then updated with
  * the same fields. No search first, so two runs cannot race into duplicates.
  */
-export async function runContactUpsert(
+export async function createOrUpdateContact(
 	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await runForItem(this, requestData, async () => {
-		try {
-			const created = await sendFluenzrRequest(this, requestData);
-			return toItems(this, created.data);
-		} catch (error) {
-			const existingId = existingContactId(error);
-			if (!existingId) throw asNodeError(this.getNode(), error);
-			const updated = await sendFluenzrRequest(this, {
-				...requestData,
-				options: { ...requestData.options, method: 'PUT', url: `/contacts/${encodeURIComponent(existingId)}` },
-			});
-			return toItems(this, updated.data);
-		}
-	});
+	prepared: DeclarativeRestApiSettings.ResultOptions,
+): Promise<unknown> {
+	try {
+		return (await sendOperationRequest(this, prepared.options)).data;
+	} catch (error) {
+		const existingId = existingContactId(error);
+		if (!existingId) throw asNodeError(this.getNode(), error);
+		const update = { ...prepared.options, method: 'PUT' as const, url: `/contacts/${encodeURIComponent(existingId)}` };
+		return (await sendOperationRequest(this, update)).data;
+	}
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WEBHOOK_SECRET_LENGTH } from '../../shared/contract';
+import { WEBHOOK_SECRET_LENGTH } from '../../../../client/contract';
 import { bodyField, showFor, textBodyField } from '../../shared/fields';
-import { EVENT_OPTIONS } from '../../shared/webhookEvents';
+import { EVENT_OPTIONS } from '../../../../client/webhookEvents';
 
 const showOnlyForWebhookCreate = showFor('webhook', ['create']);
 

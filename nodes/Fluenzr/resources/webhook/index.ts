@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordRoute, route } from '../../shared/fields';
-import { runListRequest } from '../../shared/requestRunner';
+import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { webhookCreateDescription } from './create';
 import { WEBHOOK_ID, webhookDeleteDescription } from './delete';
 
@@ -16,22 +15,22 @@ export const webhookOperations: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			action: 'Create a webhook',
-			description: 'Send events to a URL (to start a workflow on events, use the Fluenzr Trigger node)',
-			routing: route('POST', '/webhooks'),
+			description: 'Send events to a URL (to start a workflow on events, use the FluenzR Trigger node)',
+			routing: operationRouting('POST', '/webhooks'),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a webhook',
 			description: 'Stop sending events to a URL',
-			routing: recordRoute('DELETE', '/webhooks/{id}', WEBHOOK_ID),
+			routing: recordOperationRouting('DELETE', '/webhooks/{id}', WEBHOOK_ID),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many webhooks',
 			description: 'List the webhooks of the account',
-			routing: route('GET', '/webhooks', runListRequest),
+			routing: operationRouting('GET', '/webhooks', readList),
 		},
 	],
 	default: 'getAll',

@@ -1,0 +1,172 @@
+/**
+ * The one way this package talks to FluenzR. Every request, an operation of
+ * the Fluenzr node as much as a list in the editor or a webhook call of the
+ * trigger, goes through `sendToFluenzr`: the credential's key and normalised
+ * Base URL, the pacer of that key, one answer to a 429, and errors that name
+ * the request and the fix. Errors are built from the answer, never from the
+ * request, which carries the API key (and, on a webhook registration, the
+ * secret).
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { connectionOf, CREDENTIAL_TYPE } from './connection';
+import type { FluenzrResponse } from './errors';
+import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError } from './errors';
+import { rateLimiterFor } from './rateLimiter';
+
+/** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
+type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
+
+/** How many times one request waits out a 429 before it fails. */
+export const MAX_RATE_LIMIT_RETRIES = 5;
+
+/** An operation's timeout when its Request Options set none (n8n's own default is five minutes). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The timeout of the requests a person waits on (the editor's lists, the
+ * trigger's activation): better a clear error than a spinner that never stops.
+ */
+export const DIRECT_REQUEST_TIMEOUT_MS = 30_000;
+
+interface RequestSettings {
+	/** How errors name the request, e.g. "Contact → Create (POST /contacts)". */
+	label: string;
+	timeoutMs: number;
+	/** What to do when FluenzR gave no answer; without it, the advice for an operation's item. */
+	unansweredFix?: string;
+	itemIndex?: number;
+}
+
+/** FluenzR's answer to a success: the record or the page, and a list's counts. */
+export interface FluenzrEnvelope {
+	data: unknown;
+	meta?: { page?: number; perPage?: number; total?: number };
+}
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/**
+ * The transport failure (timeout, reset, refused, cut-off body) behind an
+ * error from n8n's request helper. n8n wraps it in a NodeApiError whose
+ * message names neither the request nor the fix, and whose cause holds the
+ * request with its Authorization header. HTTP statuses never throw here
+ * (ignoreHttpStatusErrors), so an error with a code (ECONNRESET,
+ * ECONNABORTED, ERR_BAD_RESPONSE for a body cut off...) is one.
+ */
+function transportFailureOf(error: unknown): (Error & { code?: string }) | undefined {
+	const cause = error instanceof NodeApiError ? (error as { cause?: unknown }).cause : error;
+	if (!(cause instanceof Error)) return undefined;
+	return typeof (cause as { code?: unknown }).code === 'string' ? cause : undefined;
+}
+
+function unansweredError(context: FluenzrContext, error: unknown, baseUrl: string, settings: RequestSettings): Error {
+	const failure = transportFailureOf(error);
+	if (!failure && (error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const apiError = networkError(context.getNode(), failure ?? (error as Error), settings.label, settings.itemIndex);
+	if (settings.unansweredFix) {
+		apiError.description = `${settings.label} got no answer from ${baseUrl}. ${settings.unansweredFix}`;
+	}
+	return apiError;
+}
+
+/** One attempt; only a request that got no complete HTTP answer throws. */
+async function sendOnce(
+	context: FluenzrContext,
+	options: IHttpRequestOptions,
+	baseUrl: string,
+	settings: RequestSettings,
+): Promise<FluenzrResponse> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+		)) as FluenzrResponse;
+		return {
+			statusCode: Number(response.statusCode),
+			headers: response.headers as IDataObject,
+			body: parseBody(response.body),
+		};
+	} catch (error) {
+		throw unansweredError(context, error, baseUrl, settings);
+	}
+}
+
+/**
+ * Sends a request to the credential's FluenzR (`url` is a path such as
+ * `/contacts`) and answers FluenzR's response whatever its status, so that
+ * the caller decides what a 404 means. The API key's pacer lets it through;
+ * a 429 means FluenzR did nothing, so it is the one answer that is retried,
+ * after the wait the answer asked for, at most MAX_RATE_LIMIT_RETRIES times
+ * (a create is never sent twice).
+ */
+export async function sendToFluenzr(
+	context: FluenzrContext,
+	request: IHttpRequestOptions | DeclarativeRestApiSettings.HttpRequestOptions,
+	settings: RequestSettings,
+): Promise<FluenzrResponse> {
+	const { baseUrl, apiKey } = connectionOf(await context.getCredentials(CREDENTIAL_TYPE));
+	const limiter = rateLimiterFor(baseUrl, apiKey);
+	// An operation's request comes as n8n's engine prepared it (proxy, SSL and allowed domains included).
+	const options = {
+		json: true,
+		...request,
+		baseURL: baseUrl,
+		timeout: settings.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	} as IHttpRequestOptions;
+	for (let refusals = 0; ; ) {
+		const ticket = await limiter.acquire();
+		let response: FluenzrResponse | undefined;
+		try {
+			response = await sendOnce(context, options, baseUrl, settings);
+		} finally {
+			// Without an answer there is nothing to learn: the slot is freed at once.
+			if (response === undefined) limiter.release(ticket);
+		}
+		if (response.statusCode !== 429) {
+			limiter.observe(response.headers, ticket);
+			limiter.release(ticket);
+			return response;
+		}
+		const counts = limiter.rateLimited(response.headers, ticket);
+		limiter.release(ticket);
+		if (counts && ++refusals > MAX_RATE_LIMIT_RETRIES) return response;
+	}
+}
+
+function isEnvelope(body: unknown): body is FluenzrEnvelope & { success: true } {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		(body as IDataObject).success === true &&
+		'data' in body &&
+		(body as IDataObject).data !== undefined
+	);
+}
+
+/** FluenzR's envelope from a success, or the error a user should see. */
+export function envelopeOf(node: INode, response: FluenzrResponse, label: string, itemIndex?: number): FluenzrEnvelope {
+	if (!isSuccess(response)) throw toFluenzrApiError(node, response, label, itemIndex);
+	if (!isEnvelope(response.body)) throw malformedAnswerError(node, response, label, itemIndex);
+	return response.body;
+}

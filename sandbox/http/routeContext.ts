@@ -1,0 +1,28 @@
+import type { WebhookEvent } from '../../client/contract';
+import type { ListMeta } from '../lists/listQuery';
+import type { AccountData } from '../state/accountData';
+import type { IdGenerator } from '../state/ids';
+
+import type { RequestBody } from './readBody';
+
+/** What a route handler gets: the caller's account, the request, and the means to create ids, stamp times and fire events. */
+export interface RouteContext {
+	account: AccountData;
+	/** Decoded `:id` segments, in path order. */
+	params: string[];
+	query: URLSearchParams;
+	body: RequestBody;
+	ids: IdGenerator;
+	/** The current time as an ISO 8601 UTC string. */
+	now(): string;
+	/** Fires a webhook event for this account; `data` is serialised at once. */
+	emit(event: WebhookEvent, data: unknown): void;
+}
+
+export interface RouteResult {
+	status: number;
+	data: unknown;
+	meta?: ListMeta;
+}
+
+export type RouteHandler = (ctx: RouteContext) => RouteResult;
