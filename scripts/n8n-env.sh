@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared settings for every script that installs or runs real n8n, and for
-# test/e2e/support/n8nInstall.ts, which reads them from here. Sourced, not
+# scripts/lib/n8nInstall.ts, which reads them from here. Sourced, not
 # executed. The cache lives outside the repository so that every clone on
 # this machine (CI's included) reuses one install.
 fluenzr_scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,11 +25,12 @@ else
 fi
 
 # The install folder is named after everything that made it: the scripts that
-# install it, the n8n and Node.js versions and the machine's architecture.
-# Changing any of them installs afresh beside the old folder, so a cache made
-# by an older script can never pass for a good one.
+# install it (their commands; comments change nothing), the n8n and Node.js
+# versions and the machine's architecture. Changing any of them installs
+# afresh beside the old folder, so a cache made by an older script can never
+# pass for a good one.
 N8N_INSTALL_KEY="$(
-  cat "$fluenzr_scripts/install-n8n.sh" "$fluenzr_scripts/n8n-env.sh"
+  grep -hv '^[[:space:]]*#' "$fluenzr_scripts/install-n8n.sh" "$fluenzr_scripts/n8n-env.sh"
   echo "n8n=$N8N_VERSION node=$N8N_NODE_VERSION arch=$node_arch"
 )"
 N8N_INSTALL_KEY="$(printf '%s' "$N8N_INSTALL_KEY" | sha256sum | cut -c1-12)"

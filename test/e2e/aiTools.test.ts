@@ -13,11 +13,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { e2eContext } from './support/e2eState';
-import { loadExample } from './support/examples';
-import { importCredentials } from './support/n8nCli';
+import { loadExample } from '../../scripts/lib/examples';
+import { importCredentials } from '../../scripts/lib/n8nCli';
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type PublicApi } from './support/n8nApi';
-import { startN8n, type N8nServer } from './support/n8nServer';
-import { DEMO_OWNER } from './support/owner';
+import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';
 import { FLUENZR_TOOL_TYPE } from './support/workflowBuilder';
 
