@@ -160,7 +160,7 @@ describe('Fluenzr tools behind the MCP Server Trigger (examples/ai-agent-tools.j
 
 		it("a tool without a description of its own is described by its operation's action", () => {
 			expect(tools.find((tool) => tool.name === 'Get_campaign_statistics')?.description).toBe(
-				'Get campaign statistics in Fluenzr',
+				'Get campaign statistics in FluenzR',
 			);
 			expect(tools.find((tool) => tool.name === 'Create_contact')?.description).toMatch(/^Create a contact in FluenzR/);
 		});
