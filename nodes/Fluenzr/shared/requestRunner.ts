@@ -221,9 +221,9 @@ export async function sendFluenzrRequest(
 			limiter.release(ticket);
 			return envelopeOf(context, response, label);
 		}
-		const counts = limiter.rateLimited(response.headers, ticket);
+		limiter.rateLimited(response.headers, ticket);
 		limiter.release(ticket);
-		if (counts && ++refusals > MAX_RATE_LIMIT_RETRIES) return envelopeOf(context, response, label);
+		if (++refusals > MAX_RATE_LIMIT_RETRIES) return envelopeOf(context, response, label);
 	}
 }
 
