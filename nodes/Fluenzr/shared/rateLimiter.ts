@@ -88,8 +88,10 @@ export class RateLimiter {
 	/** Until when a 429's Retry-After holds every request back. */
 	private pausedUntilMs = 0;
 
-	/** When an answer last showed requests that were not ours. */
+	/** When an answer last showed requests that were not ours, and in which window (its reset). */
 	private othersSeenAtMs = -Infinity;
+
+	private othersSeenInWindowResetMs = 0;
 
 	constructor(
 		readonly maxConcurrency: number,
@@ -142,12 +144,12 @@ export class RateLimiter {
 			this.windowLengthAtMostMs = Math.min(this.windowLengthAtMostMs, resetMs - this.windowOpenedAfterMs);
 			this.forgetLengthIfContradicted();
 			// More requests counted than we have had unanswered: someone else uses the key.
-			if (limit !== undefined && limit - remaining > this.unanswered) this.othersSeenAtMs = answeredMs;
+			if (limit !== undefined && limit - remaining > this.unanswered) this.othersSeen(answeredMs);
 			// The other requests still unanswered may count in it too.
 			this.remaining = Math.max(0, remaining - (this.unanswered - 1));
 		} else if (resetMs === this.windowResetMs) {
 			// Alone, the count at this request's arrival can only be above ours, which counts every request sent since.
-			if (this.remaining !== undefined && remaining < this.remaining) this.othersSeenAtMs = answeredMs;
+			if (this.remaining !== undefined && remaining < this.remaining) this.othersSeen(answeredMs);
 			this.remaining = Math.min(this.remaining ?? remaining, remaining);
 			this.windowOpenedByMs = Math.min(this.windowOpenedByMs, answeredMs);
 			this.lastSentInWindowMs = Math.max(this.lastSentInWindowMs, sentMs);
@@ -196,19 +198,27 @@ export class RateLimiter {
 		return Math.min(this.windowResetMs, this.windowOpenedByMs + this.windowLengthMs());
 	}
 
-	/** Requests of the window left to other clients of the key, which our answers do not show yet. */
-	private reservedForOthers(now: number): number {
-		const recently = 2 * Math.min(this.windowLengthMs(), RATE_LIMIT_WINDOW_SECONDS * 1000);
-		return now - this.othersSeenAtMs < recently ? 2 * this.maxConcurrency : 0;
+	private othersSeen(answeredMs: number): void {
+		this.othersSeenAtMs = answeredMs;
+		this.othersSeenInWindowResetMs = this.windowResetMs;
+	}
+
+	/** Whether other clients used the key in this window or shortly before. */
+	private sharedRecently(now: number): boolean {
+		return now - this.othersSeenAtMs < 2 * Math.min(this.windowLengthMs(), RATE_LIMIT_WINDOW_SECONDS * 1000);
+	}
+
+	/** Requests of this window left to the other clients seen in it: what they may have sent that our answers do not show yet. */
+	private reservedForOthers(): number {
+		return this.othersSeenInWindowResetMs === this.windowResetMs ? 2 * this.maxConcurrency : 0;
 	}
 
 	private delayBeforeSend(): number {
 		const now = this.now();
 		if (now < this.pausedUntilMs) return this.pausedUntilMs - now;
-		const reserved = this.reservedForOthers(now);
 		// Nothing known of the window (a new one, or after a 429): alone, send; shared, learn from one answer first.
-		if (this.remaining === undefined) return reserved > 0 && this.unanswered > 0 ? LAST_REQUESTS_POLL_MS : 0;
-		if (this.remaining > reserved) return 0;
+		if (this.remaining === undefined) return this.sharedRecently(now) && this.unanswered > 0 ? LAST_REQUESTS_POLL_MS : 0;
+		if (this.remaining > this.reservedForOthers()) return 0;
 		const untilEnd = this.windowEndMs() - now;
 		if (untilEnd <= 0) {
 			// The window is over: the next answer tells about the new one.
@@ -226,7 +236,7 @@ export class RateLimiter {
 }
 
 /** How late after a whole-second mark one of the window's last requests may still go (what a refusal may cost). */
-const LAST_REQUESTS_SLACK_MS = 100;
+const LAST_REQUESTS_SLACK_MS = 250;
 
 /** While one of the window's last requests is out, how often the next one checks. */
 const LAST_REQUESTS_POLL_MS = 5;
