@@ -16,6 +16,8 @@ export interface RateLimitVerdict {
 	duplicated: number;
 	/** 429 answers in the sandbox's log. */
 	rateLimitedAnswers: number;
+	/** Rate limit windows the requests opened. */
+	windows: number;
 	/** (ceil(n / limit) − 1) full windows, plus the last window's own time. */
 	floorMs: number;
 	/** Wall time (from handing the job over) / floor. */
@@ -28,7 +30,7 @@ export interface RateLimitVerdict {
  * When each fixed window opened, replaying the sandbox's rule: a window is
  * opened by the first request after the previous one ended.
  */
-function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
+export function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
 	const openings: number[] = [];
 	// The log is in order of answers; `at` is each request's arrival.
 	const arrivals = requests.map((request) => Date.parse(request.at)).sort((x, y) => x - y);
@@ -42,9 +44,9 @@ function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
 export function checkRateLimitRun(
 	sandbox: Sandbox,
 	accountId: string,
-	inputs: ContactInput[],
+	inputs: Array<Pick<ContactInput, 'email'>>,
 	rateLimit: RateLimitConfig,
-	report: SideReport,
+	report: Pick<SideReport, 'wallMs' | 'finishedAtMs'>,
 ): RateLimitVerdict {
 	const requests = sandbox.requests().filter((request) => request.account === accountId);
 
@@ -77,6 +79,7 @@ export function checkRateLimitRun(
 		lost: inputs.length - created,
 		duplicated,
 		rateLimitedAnswers: requests.filter((request) => request.status === 429).length,
+		windows: openings.length,
 		floorMs,
 		ratioToFloor: report.wallMs / floorMs,
 		pacingRatioToFloor: (report.finishedAtMs - openings[0]) / floorMs,

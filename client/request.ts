@@ -148,9 +148,9 @@ export async function sendToFluenzr(
 			limiter.release(ticket);
 			return response;
 		}
-		const counts = limiter.rateLimited(response.headers, ticket);
+		limiter.rateLimited(response.headers, ticket);
 		limiter.release(ticket);
-		if (counts && ++refusals > MAX_RATE_LIMIT_RETRIES) return response;
+		if (++refusals > MAX_RATE_LIMIT_RETRIES) return response;
 	}
 }
 

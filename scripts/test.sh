@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run): build, lint, type-check,
-# the engine and contract tests, then the end-to-end suite in real n8n 2.x
-# and again in the last n8n 1.x.
-# FLUENZR_SKIP_E2E=1 skips the real-n8n part (it needs a ~1.6 GB n8n install,
-# cached in ~/.cache/n8n-nodes-fluenzr after the first run).
+# the engine and contract tests, then the end-to-end suite in real n8n 2.x,
+# the same n8n 2.x in queue mode, and the end-to-end suite again in the last
+# n8n 1.x.
+# FLUENZR_SKIP_E2E=1 skips the real-n8n part (it needs a ~3 GB n8n install,
+# cached in ~/.cache/n8n-nodes-fluenzr after the first run); FLUENZR_SKIP_QUEUE=1
+# skips only its queue-mode run (about 6-7 minutes; installs PostgreSQL and Redis once).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-artifacts
@@ -29,6 +31,12 @@ if [ "${FLUENZR_SKIP_E2E:-0}" != "1" ]; then
   if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh || status=1; fi
   npx jest --ci -c jest.e2e.config.js --json --outputFile=test-artifacts/jest-e2e.json || status=1
 
+  if [ "${FLUENZR_SKIP_QUEUE:-0}" != "1" ]; then
+    step "real n8n 2.x in queue mode: private PostgreSQL and Redis, main, 2 workers, 2 webhook processes (docs/queue-mode.md)"
+    bash scripts/install-queue-services.sh || status=1
+    npx jest --ci -c jest.queue.config.js --json --outputFile=test-artifacts/jest-queue.json || status=1
+  fi
+
   step "real n8n 1.x (the last release, 1.123.81, on Node.js 20): install (cached) and the same suite"
   FLUENZR_N8N_VERSION=1.123.81 bash scripts/install-n8n.sh || exit 1
   FLUENZR_N8N_VERSION=1.123.81 npx jest --ci -c jest.e2e.config.js --json \
@@ -39,7 +47,7 @@ fi
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of ["test-artifacts/jest-unit.json", "test-artifacts/jest-e2e.json", "test-artifacts/jest-e2e-n8n1.json"]) {
+for (const f of ["test-artifacts/jest-unit.json", "test-artifacts/jest-e2e.json", "test-artifacts/jest-queue.json", "test-artifacts/jest-e2e-n8n1.json"]) {
   if (!fs.existsSync(f)) continue;
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);

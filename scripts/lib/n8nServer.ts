@@ -41,13 +41,15 @@ const STOP_GRACE_MS = 15_000;
 const READY_POLL_MS = 500;
 
 export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
-	const install = assertN8nInstalled();
 	const port = options.port ?? (await freePort());
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const env = n8nEnvironment({
+	const server = await startN8nProcess({
 		userFolder: options.userFolder,
-		runnersBrokerPort: await freePort(),
-		extra: {
+		args: ['start'],
+		logFile: options.logFile,
+		port,
+		readyTimeoutMs: options.readyTimeoutMs,
+		env: {
 			...ownerEnvironment(options.owner),
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -60,10 +62,36 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 			...options.env,
 		},
 	});
-	const child = spawnManaged(install.bin, ['start'], { env, logFile: options.logFile });
+	try {
+		await setUpOwnerIfNeeded(baseUrl, options.owner);
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+	return server;
+}
+
+export interface N8nProcessOptions {
+	userFolder: string;
+	/** The n8n command and its flags: `start` (the main process), `worker --concurrency=1`, `webhook`. */
+	args: string[];
+	/** n8n's log (stdout and stderr) is appended here. */
+	logFile: string;
+	/** The port its /healthz/readiness answers on (N8N_PORT, or a worker's QUEUE_HEALTH_CHECK_PORT, set in `env`). */
+	port: number;
+	env: NodeJS.ProcessEnv;
+	/** Default 3 minutes (a first start also migrates the database). */
+	readyTimeoutMs?: number;
+}
+
+/** Any n8n process with an HTTP server: started with a broker port of its own, ready once /healthz/readiness answers. */
+export async function startN8nProcess(options: N8nProcessOptions): Promise<N8nServer> {
+	const install = assertN8nInstalled();
+	const env = n8nEnvironment({ userFolder: options.userFolder, runnersBrokerPort: await freePort(), extra: options.env });
+	const child = spawnManaged(install.bin, options.args, { env, logFile: options.logFile });
 	const server: N8nServer = {
-		baseUrl,
-		port,
+		baseUrl: `http://127.0.0.1:${options.port}`,
+		port: options.port,
 		logFile: options.logFile,
 		exited: child.exited,
 		hasLogged: (text) => readLog(options.logFile).includes(text),
@@ -71,7 +99,6 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	};
 	try {
 		await waitUntilReady(server, options.readyTimeoutMs ?? 180_000);
-		await setUpOwnerIfNeeded(baseUrl, options.owner);
 	} catch (error) {
 		await server.stop();
 		throw error;

@@ -12,6 +12,14 @@ process.once('exit', () => {
 	for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
 });
 
+// Ctrl-C (or CI stopping the run) ends node without its 'exit' event unless someone listens: stop our children first.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.once(signal, () => {
+		for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+		process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+	});
+}
+
 export interface SpawnOptions {
 	env: NodeJS.ProcessEnv;
 	cwd?: string;

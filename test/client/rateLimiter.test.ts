@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { RateLimiter, rateLimiterFor, retryDelayMs } from '../../client/rateLimiter';
+import { RateLimiter as SandboxRateLimiter } from '../../sandbox/http/rateLimiter';
 
 const headers = (remaining: number, resetAtMs: number) => ({
 	'x-ratelimit-limit': '1000',
@@ -45,16 +48,16 @@ describe('RateLimiter', () => {
 		expect(started).toEqual([0, 1, 2, 3, 4, 5]);
 	});
 
-	it('holds requests while the window is used up, then sends one probe from the earliest possible end', async () => {
+	it('holds requests while the window is used up, and sends the next one only once the window has reset', async () => {
 		const limiter = new RateLimiter(4);
 		const first = await limiter.acquire();
 		const resetAt = Math.ceil((Date.now() + 1300) / 1000) * 1000;
 		limiter.observe(headers(0, resetAt), first);
 		limiter.release(first);
-		const probe = await limiter.acquire();
-		expect(probe.probe).toBe(true);
-		expect(Date.now()).toBeGreaterThanOrEqual(resetAt - 1000);
-		limiter.release(probe);
+		const next = await limiter.acquire();
+		// Nothing known of the window's length yet: the announced reset is the only safe moment.
+		expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
+		limiter.release(next);
 	});
 
 	it('lets requests through while the window has room', async () => {
@@ -64,56 +67,109 @@ describe('RateLimiter', () => {
 		limiter.release(first);
 		const before = Date.now();
 		const next = await limiter.acquire();
-		expect(next.probe).toBe(false);
 		expect(Date.now() - before).toBeLessThan(50);
 		limiter.release(next);
 	});
 
-	it('after a 429 nobody sends before the wait it asked for, and the refusal counts', async () => {
+	it('after a 429 nobody sends before the wait it asked for', async () => {
 		const limiter = new RateLimiter(4);
 		const ticket = await limiter.acquire();
 		const refusedAt = Date.now();
-		expect(limiter.rateLimited({ 'retry-after': '1' }, ticket)).toBe(true);
+		limiter.rateLimited({ 'retry-after': '1' }, ticket);
 		limiter.release(ticket);
 		const retry = await limiter.acquire();
 		expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(990);
 		limiter.release(retry);
 	});
 
-	it('a probe that meets the old window is retried shortly and does not count as a refusal', async () => {
+	it('a 429 is obeyed even when the window looked about to end: no request before its Retry-After', async () => {
 		const limiter = new RateLimiter(4);
 		const first = await limiter.acquire();
-		limiter.observe(headers(0, Math.ceil((Date.now() + 1000) / 1000) * 1000), first);
-		limiter.release(first);
-		const probe = await limiter.acquire();
-		expect(limiter.rateLimited({ 'retry-after': '1' }, probe)).toBe(false);
-		limiter.release(probe);
-		const before = Date.now();
-		const next = await limiter.acquire();
-		expect(next.probe).toBe(true);
-		expect(Date.now() - before).toBeLessThan(500);
-		limiter.release(next);
-	});
-
-	it('while one probe is out, the other requests wait for its answer', async () => {
-		const limiter = new RateLimiter(4);
-		const first = await limiter.acquire();
-		const resetAt = Math.ceil((Date.now() + 1000) / 1000) * 1000;
+		const resetAt = Math.ceil((Date.now() + 100) / 1000) * 1000;
 		limiter.observe(headers(0, resetAt), first);
 		limiter.release(first);
-		const probe = await limiter.acquire();
-		let followerSent = false;
-		const follower = limiter.acquire().then((ticket) => {
-			followerSent = true;
-			return ticket;
-		});
-		await new Promise((resolve) => setTimeout(resolve, 150));
-		expect(followerSent).toBe(false);
-		limiter.observe(headers(99, resetAt + 2000), probe);
-		limiter.release(probe);
-		const ticket = await follower;
-		expect(ticket.probe).toBe(false);
-		limiter.release(ticket);
+		const refused = await limiter.acquire();
+		const refusedAt = Date.now();
+		limiter.rateLimited({ ...headers(0, resetAt), 'retry-after': '2' }, refused);
+		limiter.release(refused);
+		const retry = await limiter.acquire();
+		expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1990);
+		limiter.release(retry);
+	});
+});
+
+/** Sends `count` requests through `limiter` to a FluenzR-like fixed window (the sandbox's own rule), `latencyMs` each way. */
+async function sendThrough(
+	limiter: RateLimiter,
+	server: SandboxRateLimiter,
+	count: number,
+	latencyMs = 0,
+): Promise<{ arrivals: number[]; refused: number }> {
+	const arrivals: number[] = [];
+	let refused = 0;
+	const pause = () => (latencyMs > 0 ? sleep(latencyMs) : Promise.resolve());
+	await Promise.all(
+		Array.from({ length: count }, async () => {
+			for (;;) {
+				const ticket = await limiter.acquire();
+				await pause();
+				const verdict = server.hit('key');
+				await pause();
+				if (verdict.limited) {
+					refused++;
+					limiter.rateLimited(verdict.headers, ticket);
+					limiter.release(ticket);
+					continue;
+				}
+				arrivals.push(Date.now());
+				limiter.observe(verdict.headers, ticket);
+				limiter.release(ticket);
+				return;
+			}
+		}),
+	);
+	return { arrivals: arrivals.sort((a, b) => a - b), refused };
+}
+
+/** When each fixed window opened: the first arrival after the previous one's end. */
+function windowOpenings(arrivals: number[], windowMs: number): number[] {
+	const openings: number[] = [];
+	for (const at of arrivals) if (openings.length === 0 || at >= (openings.at(-1) as number) + windowMs) openings.push(at);
+	return openings;
+}
+
+describe('RateLimiter against a fixed window of whole seconds', () => {
+	const windowMs = 1000;
+
+	it('learns when the window ends: the next window starts within 50 ms of it, where the rounded-up reset is 900 ms later', async () => {
+		// Start 100 ms into a second: the window then ends 100 ms into a second too, and X-RateLimit-Reset rounds that up by 900 ms.
+		await sleep((1100 - (Date.now() % 1000)) % 1000);
+		const server = new SandboxRateLimiter(() => ({ limit: 3, windowMs }), Date.now);
+		const limiter = new RateLimiter(1);
+
+		const { arrivals, refused } = await sendThrough(limiter, server, 9);
+
+		expect(refused).toBe(0);
+		const openings = windowOpenings(arrivals, windowMs);
+		expect(openings).toHaveLength(3);
+		for (let i = 1; i < openings.length; i++) expect(openings[i] - (openings[i - 1] + windowMs)).toBeLessThan(50);
+	});
+
+	it('two clients of one key (two n8n workers): each leaves the window’s last requests to the other, so few are refused and no time is lost', async () => {
+		const server = new SandboxRateLimiter(() => ({ limit: 20, windowMs }), Date.now);
+		const first = new RateLimiter(4);
+		const second = new RateLimiter(4);
+		const started = Date.now();
+
+		const [a, b] = await Promise.all([sendThrough(first, server, 30, 2), sendThrough(second, server, 30, 2)]);
+
+		const arrivals = [...a.arrivals, ...b.arrivals].sort((x, y) => x - y);
+		expect(arrivals).toHaveLength(60);
+		const openings = windowOpenings(arrivals, windowMs);
+		// 60 requests at 20 per window need 3 windows; one more at most if the reserve left a window short.
+		expect(openings.length).toBeLessThanOrEqual(4);
+		expect((a.refused + b.refused) / openings.length).toBeLessThanOrEqual(4);
+		expect(arrivals.at(-1)! - started).toBeLessThan((openings.length - 1) * windowMs + 1000);
 	});
 });
 

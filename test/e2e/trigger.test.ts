@@ -128,6 +128,7 @@ describe("with n8n's workflow publication service (the 2.41 default)", () => {
 		expect(execution.status).toBe('success');
 		expect(Object.keys(execution.data?.resultData.runData ?? {})).toEqual([
 			'On email reply',
+			'Skip events already handled',
 			'Get the contact',
 			'Mark the contact as replied',
 			'Pause the campaign',

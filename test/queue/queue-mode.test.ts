@@ -1,0 +1,342 @@
+/**
+ * The package in n8n's queue mode: main activates, workers run, webhook
+ * processes behind a load balancer receive FluenzR's deliveries, all on one
+ * PostgreSQL and one Redis (see support/queueRun.ts). What each process keeps
+ * in memory is its own, so this checks what a user of several processes
+ * relies on: one FluenzR webhook whatever restarts, executions on workers, a
+ * retried delivery reaching another webhook process acting once (through
+ * n8n's Remove Duplicates node in examples/reply-handling.json), and one API
+ * key's rate limit shared by two workers without failures or waste.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+
+import { checkRateLimitRun, windowOpenings, type RateLimitVerdict } from '../../bench/rateLimitCheck';
+import { WEBHOOK_HEADERS } from '../../client/contract';
+import { DEMO_KEYS, type LoggedRequest, type RateLimitConfig } from '../../sandbox';
+import { DEFAULT_RATE_LIMIT, DEMO_ACCOUNTS } from '../../sandbox/constants';
+import { eventually } from '../../scripts/lib/eventually';
+import { loadExample } from '../../scripts/lib/examples';
+import { FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
+import { waitForPublicationToSettle, type ExecutionSummary } from '../e2e/support/n8nApi';
+import type { WorkflowJson } from '../../scripts/lib/n8nCli';
+import { sandboxClient } from '../../scripts/lib/sandboxClient';
+import { timed } from '../e2e/support/timings';
+import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../e2e/support/workflowBuilder';
+import { QUEUE_ARTEFACTS_FOLDER, startQueueRun, type QueueRun } from './support/queueRun';
+
+const replyHandling = loadExample('reply-handling.json');
+const REPLY_WORKFLOW_ID = replyHandling.id;
+const REPLY_WEBHOOK_ID = replyHandling.nodes.find((node) => node.type === FLUENZR_TRIGGER_TYPE)?.webhookId as string;
+const DEDUPLICATION_NODE = 'Skip events already handled';
+
+/** Two workflows that each create CONTACTS_PER_WORKFLOW contacts from a webhook call, on one API key. */
+const CONTACTS_PER_WORKFLOW = 300;
+const TIGHT_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 2000 };
+/** Above this 1-minute load average per core, the machine (not the pacer) sets the pace. */
+const OVERLOADED_PER_CORE = 2;
+const LOAD_WORKFLOWS = ['A', 'B'].map((letter) => ({ ...loadWorkflow(letter), webhookPath: `queue-load-${letter.toLowerCase()}` }));
+
+/** Webhook → Split Out (one item per email) → Fluenzr Contact → Create. */
+function loadWorkflow(letter: string): WorkflowJson {
+	const webhookPath = `queue-load-${letter.toLowerCase()}`;
+	return {
+		id: `queueLoad${letter}`,
+		name: `Queue mode: create contacts (${letter})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `queue-load-${letter}-1`,
+				name: 'Contacts to create',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `6a0c3f1e-4b2d-4e7f-9a0b-${letter === 'A' ? '1' : '2'}c2d3e4f5a6b`,
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: `queue-load-${letter}-2`,
+				name: 'One item per contact',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.contacts', options: {} },
+			},
+			{
+				id: `queue-load-${letter}-3`,
+				name: 'Create contact',
+				type: FLUENZR_NODE_TYPE,
+				typeVersion: 1,
+				position: [440, 0],
+				credentials: FLUENZR_CREDENTIAL_REFERENCE,
+				parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}' },
+			},
+		],
+		connections: {
+			'Contacts to create': { main: [[{ node: 'One item per contact', type: 'main', index: 0 }]] },
+			'One item per contact': { main: [[{ node: 'Create contact', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** What happened in each rate limit window, and when each workflow's requests came: where time went, for the figures. */
+function perWindow(creates: LoggedRequest[], startedAt: number) {
+	const openings = windowOpenings(creates, TIGHT_RATE_LIMIT.windowMs);
+	const windowOf = (request: LoggedRequest) => openings.filter((opening) => Date.parse(request.at) >= opening).length - 1;
+	const workflowOf = (request: LoggedRequest) => /@queue-(queue-load-\w)\.io$/.exec(String((request.body as { email?: string }).email))?.[1];
+	const arrivals = (path: string) => creates.filter((request) => workflowOf(request) === path).map((request) => Date.parse(request.at) - startedAt);
+	return {
+		windowsDetail: openings.map((opening, index) => ({
+			openedAfterStartMs: opening - startedAt,
+			lateAfterPreviousEndMs: index === 0 ? 0 : opening - openings[index - 1] - TIGHT_RATE_LIMIT.windowMs,
+			created: creates.filter((request) => windowOf(request) === index && request.status !== 429).length,
+			refused: creates.filter((request) => windowOf(request) === index && request.status === 429).length,
+		})),
+		workflowsFirstLastRequestMs: Object.fromEntries(
+			LOAD_WORKFLOWS.map(({ webhookPath }) => [webhookPath, [Math.min(...arrivals(webhookPath)), Math.max(...arrivals(webhookPath))]]),
+		),
+	};
+}
+
+interface Webhook {
+	id: string;
+	url: string;
+	events: string[];
+	active: boolean;
+}
+
+let run: QueueRun;
+const sandbox = () => run.sandbox;
+const webhooksInFluenzr = () => [...sandbox().store.account(DEMO_ACCOUNTS.pro).webhooks.values()] as unknown as Webhook[];
+const replyWebhookUrl = () => `${run.loadBalancer.baseUrl}/webhook/${REPLY_WEBHOOK_ID}/webhook`;
+
+/** Waits until the workflow has `count` finished executions; answers them, newest first. */
+async function finishedExecutions(workflowId: string, count: number, timeoutMs = 120_000): Promise<ExecutionSummary[]> {
+	return await eventually(
+		`${count} finished execution(s) of ${workflowId}`,
+		async () => {
+			const executions = (await run.api.listExecutions(workflowId)).filter(
+				(execution) => execution.finished || ['error', 'crashed', 'success'].includes(execution.status),
+			);
+			return executions.length >= count ? executions : undefined;
+		},
+		{ timeoutMs, intervalMs: 500 },
+	);
+}
+
+async function publish(workflowId: string): Promise<void> {
+	await run.api.activateWorkflow(workflowId);
+	const state = await waitForPublicationToSettle(run.session, workflowId, 180_000);
+	expect(state?.status ?? 'published').toBe('published');
+}
+
+/** A reply to the seeded account's first active campaign, as FluenzR reports it. */
+async function replyToActiveCampaign(contactIndex: number, replyText: string) {
+	const account = sandbox().store.account(DEMO_ACCOUNTS.pro);
+	const campaigns = [...account.campaigns.values()];
+	let campaign = campaigns.find((candidate) => candidate.status === 'active');
+	if (!campaign) {
+		// An earlier reply paused it (what the workflow does): start one again, as its owner would.
+		campaign = campaigns.find((candidate) => candidate.status === 'paused');
+		if (!campaign) throw new Error('the seeded account has no active or paused campaign');
+		await sandboxClient(sandbox().baseUrl, DEMO_KEYS.pro).api('POST', `/campaigns/${campaign.id}/start`);
+	}
+	const contact = [...account.contacts.values()].sort((a, b) => a.email.localeCompare(b.email))[contactIndex];
+	const { eventId } = await sandbox().fireEmailEvent({ event: 'email.replied', campaignId: campaign.id, contactId: contact.id, replyText });
+	return { campaignId: campaign.id, contactId: contact.id, eventId };
+}
+
+const ranNodes = (execution: ExecutionSummary) => Object.keys(execution.data?.resultData.runData ?? {});
+
+function outputCount(execution: ExecutionSummary, nodeName: string): number {
+	const runs = execution.data?.resultData.runData[nodeName] as Array<{ data?: { main?: unknown[][] } }> | undefined;
+	return runs?.[0]?.data?.main?.[0]?.length ?? 0;
+}
+
+beforeAll(async () => {
+	const loadWorkflows = LOAD_WORKFLOWS.map(({ webhookPath: _path, ...workflow }) => workflow);
+	run = await timed('queue-mode installation', () => startQueueRun({ workflows: [replyHandling, ...loadWorkflows] }));
+}, 30 * 60_000);
+
+afterAll(async () => {
+	await timed('queue-mode teardown', () => run?.stop());
+}, 5 * 60_000);
+
+describe('the Fluenzr Trigger with webhook processes behind a load balancer', () => {
+	let registered: Webhook;
+	let firstReply: { campaignId: string; contactId: string; eventId: string };
+
+	it('publishing through main registers exactly one FluenzR webhook, at the webhook processes’ address', async () => {
+		await publish(REPLY_WORKFLOW_ID);
+
+		const webhooks = webhooksInFluenzr();
+		expect(webhooks).toEqual([expect.objectContaining({ url: replyWebhookUrl(), events: ['email.replied'], active: true })]);
+		registered = { ...webhooks[0] };
+	});
+
+	it('a reply is received by a webhook process and runs once, on a worker', async () => {
+		firstReply = await replyToActiveCampaign(0, 'Sounds good - call me on Tuesday?');
+
+		const [execution] = await timed('reply → execution on a worker', () => finishedExecutions(REPLY_WORKFLOW_ID, 1));
+		expect(execution.status).toBe('success');
+		expect(execution.mode).toBe('webhook');
+		expect(ranNodes(execution)).toEqual(['On email reply', DEDUPLICATION_NODE, 'Get the contact', 'Mark the contact as replied', 'Pause the campaign']);
+		expect(run.cluster.workerThatRan(execution.id)).toBeDefined();
+		expect(sandbox().store.account(DEMO_ACCOUNTS.pro).contacts.get(firstReply.contactId)?.customFields).toMatchObject({ status: 'replied' });
+	});
+
+	it('the same signed delivery retried to the other webhook process runs, but its actions get no item', async () => {
+		const [delivery] = sandbox().deliveries().filter((record) => record.eventId === firstReply.eventId);
+		const deliveredPath = new URL(replyWebhookUrl()).pathname;
+		const firstBackend = run.loadBalancer.routed().find((route) => route.path === deliveredPath)?.backend;
+		expect(firstBackend).toBeDefined();
+		const other = run.cluster.webhooks[(firstBackend as number) === 0 ? 1 : 0];
+		sandbox().clearRequests();
+
+		const retried = await fetch(`${other.baseUrl}${deliveredPath}`, {
+			method: 'POST',
+			headers: {
+				'Content-Type': 'application/json',
+				[WEBHOOK_HEADERS.event]: delivery.event,
+				[WEBHOOK_HEADERS.delivery]: delivery.eventId,
+				[WEBHOOK_HEADERS.signature]: delivery.signature as string,
+			},
+			body: delivery.body,
+		});
+		expect(retried.status).toBe(200);
+
+		const [second] = await finishedExecutions(REPLY_WORKFLOW_ID, 2);
+		expect(second.status).toBe('success');
+		expect(run.cluster.workerThatRan(second.id)).toBeDefined();
+		// The trigger in the other process has not seen the event: it starts a run, and n8n's database-backed record stops it.
+		expect(outputCount(second, 'On email reply')).toBe(1);
+		expect(outputCount(second, DEDUPLICATION_NODE)).toBe(0);
+		expect(ranNodes(second)).toEqual(['On email reply', DEDUPLICATION_NODE]);
+		expect(sandbox().requests()).toEqual([]);
+	});
+
+	it('the same delivery again to the process that first received it is dropped by the trigger itself: no run', async () => {
+		const [delivery] = sandbox().deliveries().filter((record) => record.eventId === firstReply.eventId);
+		const deliveredPath = new URL(replyWebhookUrl()).pathname;
+		const firstBackend = run.loadBalancer.routed().find((route) => route.path === deliveredPath)?.backend as number;
+
+		const again = await fetch(`${run.cluster.webhooks[firstBackend].baseUrl}${deliveredPath}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', [WEBHOOK_HEADERS.signature]: delivery.signature as string },
+			body: delivery.body,
+		});
+		expect(again.status).toBe(200);
+
+		// A run would have been queued at once; give it the time a queued run takes to show up.
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		expect(await run.api.listExecutions(REPLY_WORKFLOW_ID)).toHaveLength(2);
+	});
+
+	describe('after every process restarts', () => {
+		beforeAll(async () => {
+			await run.restart('restarted');
+		}, 20 * 60_000);
+
+		it('FluenzR still holds exactly that one webhook', async () => {
+			expect(webhooksInFluenzr()).toEqual([expect.objectContaining({ id: registered.id, url: registered.url })]);
+		});
+
+		it('a new reply still runs once, on a worker', async () => {
+			const reply = await replyToActiveCampaign(1, 'Not interested, thanks.');
+
+			const executions = await finishedExecutions(REPLY_WORKFLOW_ID, 3);
+			const newest = executions[0];
+			expect(newest.status).toBe('success');
+			expect(ranNodes(newest)).toContain('Pause the campaign');
+			expect(run.cluster.workerThatRan(newest.id)).toBeDefined();
+			expect(sandbox().store.account(DEMO_ACCOUNTS.pro).contacts.get(reply.contactId)?.customFields).toMatchObject({ status: 'replied' });
+		});
+
+		it('unpublishing through main deletes the webhook in FluenzR', async () => {
+			await run.api.deactivateWorkflow(REPLY_WORKFLOW_ID);
+			await waitForPublicationToSettle(run.session, REPLY_WORKFLOW_ID, 180_000);
+
+			expect(webhooksInFluenzr()).toEqual([]);
+		});
+	});
+});
+
+describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT_RATE_LIMIT.windowMs / 1000} s) shared by two workers`, () => {
+	const inputs = LOAD_WORKFLOWS.map((workflow) =>
+		Array.from({ length: CONTACTS_PER_WORKFLOW }, (_, i) => ({ email: `lead${i + 1}@queue-${workflow.webhookPath}.io` })),
+	);
+	let executions: ExecutionSummary[];
+	let verdict: RateLimitVerdict;
+	let loadAverageAtStart: number;
+
+	beforeAll(async () => {
+		for (const workflow of LOAD_WORKFLOWS) await publish(workflow.id);
+		sandbox().configure({ rateLimit: TIGHT_RATE_LIMIT });
+		sandbox().clearRequests();
+
+		loadAverageAtStart = loadavg()[0];
+		const startedAt = Date.now();
+		// At once, through the load balancer: one call to each webhook process, each run queued for a worker.
+		await Promise.all(
+			LOAD_WORKFLOWS.map(async (workflow, index) => {
+				const response = await fetch(`${run.loadBalancer.baseUrl}/webhook/${workflow.webhookPath}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ contacts: inputs[index] }),
+				});
+				expect(response.status).toBe(200);
+			}),
+		);
+		executions = await timed('2 × 300 creates on two workers', async () =>
+			(await Promise.all(LOAD_WORKFLOWS.map((workflow) => finishedExecutions(workflow.id, 1, 10 * 60_000)))).flat(),
+		);
+
+		const creates = sandbox().requests({ method: 'POST', pathPrefix: '/contacts' });
+		const lastArrival = Math.max(...creates.map((request) => Date.parse(request.at)));
+		verdict = checkRateLimitRun(sandbox(), DEMO_ACCOUNTS.pro, inputs.flat(), TIGHT_RATE_LIMIT, {
+			wallMs: lastArrival - startedAt,
+			finishedAtMs: lastArrival,
+		});
+		const figures = {
+			...verdict,
+			rateLimitedPerWindow: verdict.rateLimitedAnswers / verdict.windows,
+			...perWindow(creates, startedAt),
+			workers: executions.map((execution) => run.cluster.workerThatRan(execution.id)),
+			statuses: executions.map((execution) => execution.status),
+			loadAverageAtStart,
+			loadAverageAtEnd: loadavg(),
+		};
+		writeFileSync(path.join(QUEUE_ARTEFACTS_FOLDER, 'rate-limit.json'), JSON.stringify(figures, null, 2));
+		process.stderr.write(`[queue] rate limit figures: ${JSON.stringify(figures)}\n`);
+		sandbox().configure({ rateLimit: DEFAULT_RATE_LIMIT });
+	}, 20 * 60_000);
+
+	it('both executions succeed, each on its own worker', () => {
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		const workers = executions.map((execution) => run.cluster.workerThatRan(execution.id));
+		expect(workers.every((worker) => worker !== undefined)).toBe(true);
+		expect(new Set(workers).size).toBe(2);
+	});
+
+	it('every contact is created exactly once: none lost, none duplicated', () => {
+		expect(verdict).toMatchObject({ created: 2 * CONTACTS_PER_WORKFLOW, lost: 0, duplicated: 0 });
+	});
+
+	it('at most 4 responses of 429 per window, on average over the run', () => {
+		expect(verdict.rateLimitedAnswers / verdict.windows).toBeLessThanOrEqual(4);
+	});
+
+	it('the requests span at most 1.2× the floor the limit imposes (asserted on a machine that is not overloaded)', () => {
+		// Two workers fill a 2 s window only if they get the CPU: on a machine busy with other work the
+		// span measures the machine, not the pacer. Always printed and kept in test-artifacts/queue.
+		if (loadAverageAtStart > OVERLOADED_PER_CORE * availableParallelism()) {
+			process.stderr.write(
+				`[queue] span ${verdict.pacingRatioToFloor.toFixed(2)}× the floor, not asserted: load average ${loadAverageAtStart.toFixed(1)} on ${availableParallelism()} cores\n`,
+			);
+			return;
+		}
+		expect(verdict.pacingRatioToFloor).toBeLessThanOrEqual(1.2);
+	});
+});
