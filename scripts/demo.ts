@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DEFAULT_BASE_URL } from '../client/contract';
 import { DEMO_KEYS } from '../sandbox/constants';
 import { loadExamples } from './lib/examples';
+import { loadMcpExample, mcpTokenCredential } from './lib/mcpExample';
 import { fluenzrCredential, FLUENZR_CREDENTIAL } from './lib/fluenzrCredential';
 import { isPortFree } from './lib/freePort';
 import { importCredentials, importWorkflows } from './lib/n8nCli';
@@ -25,6 +26,8 @@ import { sandboxClient } from './lib/sandboxClient';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandboxProcess';
 
 const DEMO_FOLDER = path.join(REPO_ROOT, '.n8n-demo');
+/** The Bearer token of the example MCP server: a local demo value, like the demo password. */
+const DEMO_MCP_TOKEN = 'fluenzr-demo-mcp-token';
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);
 const sandboxPort = Number(process.env.FLUENZR_SANDBOX_PORT ?? 4010);
 const realAccount = process.env.FLUENZR_API_KEY
@@ -64,8 +67,8 @@ async function main(): Promise<void> {
 	const packed = packPackage(path.join(DEMO_FOLDER, 'pack'));
 	installPackedPackage(packed, DEMO_FOLDER);
 
-	say(`3/5 importing the credential "${FLUENZR_CREDENTIAL.name}" (→ ${connection.baseUrl}) into n8n ${install.version}`);
-	await importCredentials([fluenzrCredential(connection)], cli);
+	say(`3/5 importing the credential "${FLUENZR_CREDENTIAL.name}" (→ ${connection.baseUrl}) and the example MCP server's token into n8n ${install.version}`);
+	await importCredentials([fluenzrCredential(connection), mcpTokenCredential(DEMO_MCP_TOKEN)], cli);
 	const examples = loadExamples();
 	say(`4/5 importing ${examples.length} example workflows: ${examples.map((workflow) => workflow.name).join(', ')}`);
 	await importWorkflows(examples, cli);
@@ -82,12 +85,15 @@ async function main(): Promise<void> {
 	});
 	void n8n.exited.then((code) => void stopAll(`n8n exited (${code}); see ${logFile}`, 1));
 
+	const mcp = loadMcpExample();
 	console.log(`
   n8n is ready:   ${n8n.baseUrl}
   Sign in with:   ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}
   FluenzR:        ${connection.baseUrl}${realAccount ? '' : `  (sandbox, API key ${DEMO_KEYS.pro})`}
 
-  Open a "FluenzR: …" workflow and click "Execute workflow".`);
+  Open a "FluenzR: …" workflow and click "Execute workflow".
+  MCP server:     publish "${mcp.workflow.name}", then connect an MCP client to
+                  ${n8n.baseUrl}/mcp/${mcp.trigger.parameters.path}  with  Authorization: Bearer ${DEMO_MCP_TOKEN}`);
 	if (!realAccount) console.log(await triggerHint(connection));
 	console.log('\n  Ctrl-C stops n8n and the sandbox.\n');
 }

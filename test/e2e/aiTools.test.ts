@@ -13,7 +13,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { e2eContext } from './support/e2eState';
-import { loadExample } from '../../scripts/lib/examples';
+import { loadMcpExample, mcpTokenCredential } from '../../scripts/lib/mcpExample';
 import { importCredentials } from '../../scripts/lib/n8nCli';
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type PublicApi } from './support/n8nApi';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
@@ -24,12 +24,7 @@ import { FLUENZR_TOOL_TYPE } from './support/workflowBuilder';
 const context = e2eContext();
 const { sandbox } = context;
 
-const MCP_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.mcpTrigger';
-const example = loadExample('ai-agent-tools.json');
-const trigger = example.nodes.find((node) => node.type === MCP_TRIGGER_TYPE) as (typeof example.nodes)[number] & {
-	parameters: { path: string };
-	credentials: { httpBearerAuth: { id: string; name: string } };
-};
+const { workflow: example, trigger } = loadMcpExample();
 /** The example's MCP Server Trigger asks for this credential; the test makes it, with a token of its own. */
 const BEARER_TOKEN = 'fluenzr-e2e-mcp-token-6b1f0c';
 
@@ -82,10 +77,7 @@ async function callToolForItems<T>(name: string, args: Record<string, unknown>):
 describe('Fluenzr tools behind the MCP Server Trigger (examples/ai-agent-tools.json)', () => {
 	beforeAll(async () => {
 		await sandbox.reset();
-		await importCredentials(
-			[{ ...trigger.credentials.httpBearerAuth, type: 'httpBearerAuth', data: { token: BEARER_TOKEN } }],
-			context.cli,
-		);
+		await importCredentials([mcpTokenCredential(BEARER_TOKEN)], context.cli);
 		const logFile = path.join(context.artefactsFolder, 'n8n-ai-tools.log');
 		server = await timed('n8n start (AI tools)', () => startN8n({ userFolder: context.userFolder, owner: DEMO_OWNER, logFile }));
 		const session = await logIn(server.baseUrl, DEMO_OWNER);
