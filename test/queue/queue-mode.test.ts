@@ -34,8 +34,6 @@ const DEDUPLICATION_NODE = 'Skip events already handled';
 /** Two workflows that each create CONTACTS_PER_WORKFLOW contacts from a webhook call, on one API key. */
 const CONTACTS_PER_WORKFLOW = 300;
 const TIGHT_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 2000 };
-/** Above this 1-minute load average per core, the machine (not the pacer) sets the pace. */
-const OVERLOADED_PER_CORE = 2;
 const LOAD_WORKFLOWS = ['A', 'B'].map((letter) => ({ ...loadWorkflow(letter), webhookPath: `queue-load-${letter.toLowerCase()}` }));
 
 /** Webhook → Split Out (one item per email) → Fluenzr Contact → Create. */
@@ -309,6 +307,11 @@ describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT
 			loadAverageAtEnd: loadavg(),
 		};
 		writeFileSync(path.join(QUEUE_ARTEFACTS_FOLDER, 'rate-limit.json'), JSON.stringify(figures, null, 2));
+		// The span is a timing: printed and kept for docs/queue-mode.md, never asserted (it measures the
+		// machine's load as much as the pacer).
+		process.stderr.write(
+			`[queue] span ${verdict.pacingRatioToFloor.toFixed(2)}× the floor, ${figures.rateLimitedPerWindow.toFixed(1)} responses of 429 per window, load average ${loadAverageAtStart.toFixed(1)} on ${availableParallelism()} cores\n`,
+		);
 		process.stderr.write(`[queue] rate limit figures: ${JSON.stringify(figures)}\n`);
 		sandbox().configure({ rateLimit: DEFAULT_RATE_LIMIT });
 	}, 20 * 60_000);
@@ -326,17 +329,5 @@ describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT
 
 	it('at most 4 responses of 429 per window, on average over the run', () => {
 		expect(verdict.rateLimitedAnswers / verdict.windows).toBeLessThanOrEqual(4);
-	});
-
-	it('the requests span at most 1.2× the floor the limit imposes (asserted on a machine that is not overloaded)', () => {
-		// Two workers fill a 2 s window only if they get the CPU: on a machine busy with other work the
-		// span measures the machine, not the pacer. Always printed and kept in test-artifacts/queue.
-		if (loadAverageAtStart > OVERLOADED_PER_CORE * availableParallelism()) {
-			process.stderr.write(
-				`[queue] span ${verdict.pacingRatioToFloor.toFixed(2)}× the floor, not asserted: load average ${loadAverageAtStart.toFixed(1)} on ${availableParallelism()} cores\n`,
-			);
-			return;
-		}
-		expect(verdict.pacingRatioToFloor).toBeLessThanOrEqual(1.2);
 	});
 });
