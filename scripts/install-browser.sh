@@ -15,22 +15,6 @@ if [ -x "$CHROMIUM" ]; then
   exit 0
 fi
 
-if [ "$(id -u)" = 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  as_root=(sudo -n)
-else
-  log "cannot install Chromium: not root and no password-less sudo (install the 'chromium' package yourself)"
-  exit 1
-fi
-
-if ! command -v apt-get >/dev/null; then
-  log "cannot install Chromium: no apt-get (not Debian/Ubuntu); install a Chromium at $CHROMIUM yourself"
-  exit 1
-fi
-
-log "apt-get update"
-"${as_root[@]}" apt-get update -qq
-log "apt-get install -y chromium (about 100 MB with its libraries)"
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+source "$(dirname "$0")/lib/apt-install.sh"
+apt_install "Chromium, about 100 MB with its libraries" chromium
 log "installed: $("$CHROMIUM" --version 2>/dev/null)"
