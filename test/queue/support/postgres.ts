@@ -45,9 +45,14 @@ export function postgresBinFolder(): string {
 	return path.join(POSTGRES_ROOT, newest, 'bin');
 }
 
+/** util-linux's runuser lives in /usr/sbin, which a plain shell's PATH often lacks. */
+function runuser(): string {
+	return ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => existsSync(candidate)) ?? 'runuser';
+}
+
 /** As root, the command runs as the `postgres` user; otherwise as ourselves. */
 function asPostgresUser(command: string, args: string[]): [string, string[]] {
-	return userInfo().uid === 0 ? ['runuser', ['-u', SUPERUSER, '--', command, ...args]] : [command, args];
+	return userInfo().uid === 0 ? [runuser(), ['-u', SUPERUSER, '--', command, ...args]] : [command, args];
 }
 
 export async function startPostgres(logFile: string): Promise<PostgresInstance> {
