@@ -69,10 +69,15 @@ export async function startQueueRun(options: QueueRunOptions): Promise<QueueRun>
 
 		const sandbox = await startSandbox({ port: 0, seed: DEMO_SEED });
 		undo.push(() => sandbox.stop());
-		const [postgres, redis] = await timed('start PostgreSQL and Redis', () =>
-			Promise.all([startPostgres(log('postgres.log')), startRedis(log('redis.log'))]),
-		);
-		undo.push(() => postgres.stop(), () => redis.stop());
+		// Started together; whichever started is stopped again even when the other failed.
+		const starting = [startPostgres(log('postgres.log')), startRedis(log('redis.log'))] as const;
+		await timed('start PostgreSQL and Redis', async () => {
+			const started = await Promise.allSettled(starting);
+			for (const service of started) if (service.status === 'fulfilled') undo.push(() => service.value.stop());
+			const failed = started.find((service) => service.status === 'rejected');
+			if (failed) throw failed.reason;
+		});
+		const [postgres, redis] = await Promise.all(starting);
 
 		const webhookPorts = await Promise.all(Array.from({ length: options.webhookProcesses ?? 2 }, () => freePort()));
 		const loadBalancer = await startLoadBalancer(() => webhookPorts.map((port) => `http://127.0.0.1:${port}`));
