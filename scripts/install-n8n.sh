@@ -130,7 +130,7 @@ build_output_of() {
 }
 
 # A rebuild can report success and leave nothing loadable: check by loading.
-# The checks run from inside each module's own package, as n8n loads them.
+# Each is required from the install folder, the way n8n itself resolves it.
 for module in "${required[@]}"; do
   if ! load_error="$(node -e "require(process.argv[1])" "$module" 2>&1)"; then
     log "n8n needs the native module $module, and it does not load with Node.js $(node --version):"
