@@ -14,8 +14,8 @@ export function normaliseBaseUrl(baseUrl: unknown): string {
 }
 
 /**
- * The same rule as an n8n expression, for the requests n8n builds itself
- * from a description (the credential test, the node's request defaults).
+ * The same rule as an n8n expression, for the one request n8n builds itself
+ * from a description: the credential test.
  */
 export const NORMALISED_BASE_URL_EXPRESSION = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
 

@@ -1,8 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { NORMALISED_BASE_URL_EXPRESSION } from '../../client/connection';
-
 import { campaignFields, campaignOperations } from './resources/campaign';
 import { contactFields, contactOperations } from './resources/contact';
 import { groupFields, groupOperations } from './resources/group';
@@ -26,8 +24,8 @@ export class Fluenzr implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fluenzrApi', required: true }],
 		requestDefaults: {
-			// Every operation's request is sent by the client layer (see shared/routing.ts), to this base URL.
-			baseURL: NORMALISED_BASE_URL_EXPRESSION,
+			// No baseURL: every operation's request is sent by the client layer (see shared/routing.ts), which
+			// joins it to the credential's Base URL. As an expression here, n8n would evaluate it twice per item.
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},
