@@ -9,6 +9,7 @@
  */
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHookFunctions,
@@ -87,19 +88,39 @@ function unansweredError(context: FluenzrContext, error: unknown, baseUrl: strin
 	return apiError;
 }
 
+/** The credential of each run of the Fluenzr node, keyed by the run's execute data (the same object for every item). */
+const credentialsOfRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The credential, read once per run of the node: n8n reads it from its
+ * database and decrypts it on every call, and with a thousand items those
+ * calls queue up before the first request.
+ */
+async function credentialsOf(context: FluenzrContext): Promise<ICredentialDataDecryptedObject> {
+	const run = 'getExecuteData' in context ? context.getExecuteData() : undefined;
+	if (run === undefined) return await context.getCredentials(CREDENTIAL_TYPE);
+	let credentials = credentialsOfRun.get(run);
+	if (credentials === undefined) {
+		credentials = context.getCredentials(CREDENTIAL_TYPE);
+		credentialsOfRun.set(run, credentials);
+	}
+	return await credentials;
+}
+
 /** One attempt; only a request that got no complete HTTP answer throws. */
 async function sendOnce(
 	context: FluenzrContext,
 	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
 	baseUrl: string,
 	settings: RequestSettings,
 ): Promise<FluenzrResponse> {
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			options,
-		)) as FluenzrResponse;
+		// Handing n8n the credential already read spares it another database read per request.
+		const credentialsDecrypted = { id: '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: credentials };
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted,
+		})) as FluenzrResponse;
 		return {
 			statusCode: Number(response.statusCode),
 			headers: response.headers as IDataObject,
@@ -123,7 +144,8 @@ export async function sendToFluenzr(
 	request: IHttpRequestOptions | DeclarativeRestApiSettings.HttpRequestOptions,
 	settings: RequestSettings,
 ): Promise<FluenzrResponse> {
-	const { baseUrl, apiKey } = connectionOf(await context.getCredentials(CREDENTIAL_TYPE));
+	const credentials = await credentialsOf(context);
+	const { baseUrl, apiKey } = connectionOf(credentials);
 	const limiter = rateLimiterFor(baseUrl, apiKey);
 	// An operation's request comes as n8n's engine prepared it (proxy, SSL and allowed domains included).
 	const options = {
@@ -138,7 +160,7 @@ export async function sendToFluenzr(
 		const ticket = await limiter.acquire();
 		let response: FluenzrResponse | undefined;
 		try {
-			response = await sendOnce(context, options, baseUrl, settings);
+			response = await sendOnce(context, options, credentials, baseUrl, settings);
 		} finally {
 			// Without an answer there is nothing to learn: the slot is freed at once.
 			if (response === undefined) limiter.release(ticket);
