@@ -17,7 +17,7 @@ import { groupFilterOptions } from './group/getAll';
 import { groupUpdateOptions } from './group/update';
 import { webhookCreateOptions } from './webhook/create';
 
-export const additionalFieldsCollection: INodeProperties = collectionForResources(
+const additionalFieldsForResources: INodeProperties = collectionForResources(
 	{ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' },
 	// Create or Update exists for contacts only.
 	['create', 'upsert'],
@@ -28,6 +28,12 @@ export const additionalFieldsCollection: INodeProperties = collectionForResource
 		webhook: webhookCreateOptions,
 	},
 );
+
+/** A contact's fields come from the input item instead when it is mapped automatically. */
+export const additionalFieldsCollection: INodeProperties = {
+	...additionalFieldsForResources,
+	displayOptions: { ...additionalFieldsForResources.displayOptions, hide: { contactMapping: ['auto'] } },
+};
 
 export const updateFieldsCollection: INodeProperties = collectionForResources(
 	{

@@ -17,7 +17,7 @@ type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => 
 const inputProblems = new WeakMap<object, NodeOperationError>();
 
 /** Records what is wrong with the item's input on its request (the first problem found counts). */
-function recordInputProblem(context: IExecuteSingleFunctions, options: IHttpRequestOptions, message: string, fix: string) {
+export function recordInputProblem(context: IExecuteSingleFunctions, options: IHttpRequestOptions, message: string, fix: string) {
 	if (!inputProblems.has(options)) {
 		inputProblems.set(
 			options,
@@ -109,7 +109,7 @@ export function fillPathId(field: IdField): PreSend {
 }
 
 /** Accepts a list of IDs as an array, or as text separated by commas, spaces or new lines. */
-function parseIdList(value: unknown): string[] | undefined {
+export function parseIdList(value: unknown): string[] | undefined {
 	if (Array.isArray(value)) {
 		if (!value.every((id) => typeof id === 'string' || typeof id === 'number')) return undefined;
 		return value.map((id) => String(id).trim()).filter(Boolean);
@@ -199,7 +199,7 @@ export function sendCustomFields(collectionName: string): PreSend {
  * CRM, say) is sent as text. Other types go as they are, for FluenzR to name
  * the field in its error.
  */
-function numberAsText(value: unknown): unknown {
+export function numberAsText(value: unknown): unknown {
 	return typeof value === 'number' ? String(value) : value;
 }
 
