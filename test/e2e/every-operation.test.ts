@@ -147,6 +147,20 @@ const webhookChain = [
 	},
 ];
 
+// Rows as a CRM would hand them over, mapped to contacts by field name with no expression.
+const mappedContactChain = [
+	{
+		name: 'CRM rows',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: {
+			jsCode:
+				"return [{ json: { email: 'ada@mapped.example', firstName: 'Ada', phone: 5550101, hubspotId: 7 } }, { json: { email: 'alan@mapped.example', company: 'Bletchley' } }];",
+		},
+	},
+	{ name: 'Create mapped contacts', parameters: { resource: 'contact', operation: 'create', contactMapping: 'auto' } },
+];
+
 // Runs last, when the contact chain has deleted its contact again: the seeded contacts, more than one page of them.
 const readEveryPage = [{ name: 'All contacts', parameters: { resource: 'contact', operation: 'getAll', returnAll: true } }];
 
@@ -155,6 +169,7 @@ const EVERY_OPERATION = manualWorkflow('e2eEveryOperation', 'E2E: every operatio
 	groupChain,
 	campaignChain,
 	webhookChain,
+	mappedContactChain,
 	readEveryPage,
 ]);
 
@@ -217,6 +232,18 @@ describe('contacts', () => {
 		const id = only('Create contact').id as string;
 		expect(only('Delete contact')).toEqual({ id, deleted: true });
 		await expect(sandbox.api('GET', `/contacts/${id}`)).rejects.toThrow('NOT_FOUND');
+	});
+});
+
+describe('contacts mapped automatically', () => {
+	it("create takes each contact from its item's fields of FluenzR's names, numbers as text, other fields ignored", async () => {
+		const created = items('Create mapped contacts');
+		expect(created.map((contact) => [contact.email, contact.firstName, contact.phone, contact.company])).toEqual([
+			['ada@mapped.example', 'Ada', '5550101', null],
+			['alan@mapped.example', null, null, 'Bletchley'],
+		]);
+		const stored = await sandbox.api<{ customFields: Record<string, unknown> }>('GET', `/contacts/${String(created[0].id)}`);
+		expect(stored.customFields).toEqual({});
 	});
 });
 
