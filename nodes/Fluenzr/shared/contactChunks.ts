@@ -80,7 +80,7 @@ function chunkFailure(
 	const explanation = [
 		failure.description,
 		`Contact IDs are sent in chunks of ${formatCount(MAX_CONTACT_IDS_PER_CALL)}, counting a repeated ID once; chunk ${number} runs from ${chunk[0]} to ${chunk[chunk.length - 1]}.`,
-		failed > 0 ? `Before it, ${chunkSpan(1, failed)} went through (${countsText}): those contacts stay added.` : '',
+		failed > 0 ? `Before it, ${chunkSpan(1, failed)} went through (${countsText}); what they added stays in FluenzR.` : '',
 		`Once the cause is dealt with, run the item again with the same list (contacts already added are not added twice; a campaign counts them as skipped)${failed > 0 ? `, or with only the contacts from ${formatCount(firstPosition)} on` : ''}.`,
 	];
 	failure.description = explanation.filter(Boolean).join(' ');
@@ -90,9 +90,9 @@ function chunkFailure(
 /**
  * Sends the item's contact IDs in chunks, in order, one request at a time
  * through the one request path (pacing and 429s included), and answers the
- * last answer with `added` (and `skipped`) summed, plus `chunks`, the number
- * of requests it took. A campaign's contacts from a group are one request,
- * answered as FluenzR answers it.
+ * last answer with `added` (and `skipped`) summed, plus `chunks`, how many
+ * chunks were sent (one request each, a 429's retry aside). A campaign's
+ * contacts from a group are one request, answered as FluenzR answers it.
  */
 export async function addContactsInChunks(
 	this: IExecutePaginationFunctions,

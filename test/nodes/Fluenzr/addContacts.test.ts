@@ -153,7 +153,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			const { description } = result.error as NodeApiError;
 			expect(description).toContain('Group → Add Contacts (POST /groups/');
 			expect(description).toContain(`chunk 3 runs from ${ids[2000]} to ${ids[2999]}`);
-			expect(description).toContain('Before it, chunks 1–2 went through (added 2,000): those contacts stay added.');
+			expect(description).toContain('Before it, chunks 1–2 went through (added 2,000); what they added stays in FluenzR.');
 			expect(description).toContain('run the item again with the same list');
 			expect(description).toContain('or with only the contacts from 2,001 on');
 			expect(sentChunks(`/groups/${groupId}/contacts`)).toHaveLength(3);
