@@ -6,7 +6,7 @@
  * as the demo's separate process.
  */
 import { MAX_PAGE_SIZE } from '../../client/contract';
-import type { DeliveryRecord, EmailEventInput, LoggedRequest } from '../../sandbox';
+import type { DeliveryRecord, EmailEventInput, LoggedRequest, SeedOptions, SeedResult } from '../../sandbox';
 
 export interface SandboxClient {
 	/** The API's base URL, e.g. http://127.0.0.1:40123/v1 (what the credential holds). */
@@ -18,6 +18,8 @@ export interface SandboxClient {
 	listAll<T>(path: string): Promise<T[]>;
 	/** Back to the seeded start state (data, logs, webhooks). */
 	reset(): Promise<void>;
+	/** Adds generated records (no webhook events), as the sandbox's own seed does; answers their IDs. */
+	seed(options: SeedOptions): Promise<SeedResult>;
 	fireEmailEvent(event: EmailEventInput): Promise<{ eventId: string }>;
 	requests(filter?: { method?: string; pathPrefix?: string }): Promise<LoggedRequest[]>;
 	clearRequests(): Promise<void>;
@@ -67,6 +69,7 @@ export function sandboxClient(baseUrl: string, apiKey: string): SandboxClient {
 			}
 		},
 		reset: async () => void (await control('POST', '/reset')),
+		seed: (options) => control('POST', '/seed', options),
 		fireEmailEvent: (event) => control('POST', '/events', event),
 		requests: (filter = {}) => control('GET', `/requests?${new URLSearchParams(filter as Record<string, string>)}`),
 		clearRequests: async () => void (await control('DELETE', '/requests')),

@@ -173,6 +173,30 @@ const EVERY_OPERATION = manualWorkflow('e2eEveryOperation', 'E2E: every operatio
 	readEveryPage,
 ]);
 
+/**
+ * A CRM import: thousands of contact IDs in one item, added to a group by one
+ * Add Contacts (in chunks of 1,000, no Loop node). Built once the contacts
+ * exist (2,500 more are seeded), with their IDs as text separated by commas.
+ * Its run prints two small items: the printed run of a first version that
+ * read all 2,620 contacts (Get Many, then n8n's Aggregate node) came back
+ * cut off mid-JSON in one of two runs of the suite.
+ */
+const crmImport = (contactIds: string[]) =>
+	manualWorkflow('e2eCrmImport', 'E2E: thousands of contacts into a group', [
+		[
+			{ name: 'Create import group', parameters: { resource: 'group', operation: 'create', name: 'E2E CRM import' } },
+			{
+				name: 'Add them to the group',
+				parameters: {
+					resource: 'group',
+					operation: 'addContacts',
+					groupId: byId('={{ $json.id }}'),
+					contactIds: contactIds.join(', '),
+				},
+			},
+		],
+	]);
+
 const MISSING_CONTACT = manualWorkflow('e2eMissingContact', 'E2E: a contact that does not exist', [
 	[{ name: 'Get missing contact', parameters: { resource: 'contact', operation: 'get', contactId: byId('ct_doesnotexist') } }],
 ]);
@@ -349,5 +373,30 @@ describe('errors', () => {
 		expect(result.exitCode).not.toBe(0);
 		expect(result.run?.data.resultData.error?.node?.name).toBe('Get missing contact');
 		expect(result.errorMessage).toContain('Contact ct_doesnotexist not found');
+	});
+});
+
+// Last: it seeds 2,500 more contacts, which the tests above must not see.
+describe('add contacts in chunks', () => {
+	let seeded: string[];
+	let importRun: WorkflowRunData;
+	beforeAll(async () => {
+		seeded = (await sandbox.seed({ contacts: 2500, seed: 2 })).contactIds;
+		const workflow = crmImport(seeded);
+		await timed('import the CRM import workflow', () => importWorkflows([workflow], context.cli));
+		await sandbox.clearRequests();
+		importRun = await timed('n8n execute: 2,500 contacts into a group', () => executeWorkflowOrThrow(workflow.id, context.cli));
+	});
+
+	it('adds 2,500 IDs of one item in 3 requests of at most 1,000, in order, answering one item with the totals', async () => {
+		const [group] = nodeItems(importRun, 'Create import group');
+		expect(nodeItems(importRun, 'Add them to the group')).toEqual([
+			expect.objectContaining({ id: group.id, added: 2500, contactCount: 2500, chunks: 3 }),
+		]);
+		const sent = await sandbox.requests({ method: 'POST', pathPrefix: `/groups/${group.id as string}/contacts` });
+		const chunks = sent.map((request) => (request.body as { contactIds: string[] }).contactIds);
+		expect(chunks.map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
+		expect(chunks.flat()).toEqual(seeded);
+		expect(await sandbox.api('GET', `/groups/${group.id as string}`)).toMatchObject({ contactCount: 2500 });
 	});
 });

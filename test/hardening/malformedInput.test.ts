@@ -135,16 +135,15 @@ const CASES: MalformedCase[] = [
 		refusedBeforeSending: true,
 	},
 	{
-		name: 'more contact IDs than one call takes',
+		name: 'an empty list where contact IDs belong',
 		parameters: { resource: 'group', operation: 'addContacts', groupId: byId('={{ $json.groupId }}'), contactIds: '={{ $json.ids }}' },
 		input: async (sandbox) => {
 			const groupId = (await api(sandbox).post('/groups', { name: 'Leads' })).data.id;
-			const [first] = await contactIds(sandbox, 1);
-			const tooMany = Array.from({ length: 1001 }, (_, n) => `ct_${n}`);
-			return [{ groupId, ids: [first] }, { groupId, ids: tooMany }, { groupId, ids: [first] }];
+			const [first, second] = await contactIds(sandbox, 2);
+			return [{ groupId, ids: [first] }, { groupId, ids: [] }, { groupId, ids: `${first}, ${second}` }];
 		},
-		names: 'Contact IDs holds 1001 IDs; FluenzR takes 1 to 1000 per call',
-		fix: 'Split the IDs into batches of at most 1000',
+		names: 'The Contact IDs field is empty',
+		fix: 'Enter at least one contact ID',
 		refusedBeforeSending: true,
 	},
 	{

@@ -1,7 +1,8 @@
 /** Field definitions that several operations share, written once. */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { SORT_ORDERS } from '../../../client/contract';
+import { MAX_CONTACT_IDS_PER_CALL, SORT_ORDERS } from '../../../client/contract';
+import { formatCount } from './contactChunks';
 import { requireId, sendContactIds, sendNumberAsText, type IdField } from './validation';
 
 /** Shows a field for some operations of one resource. */
@@ -165,7 +166,7 @@ export function bodyField(field: INodeProperties): INodeProperties {
 	return { ...field, routing: { send: { type: 'body', property: field.name } } };
 }
 
-/** Contact IDs to add, as text or an array from an expression; sent as `contactIds`. */
+/** Contact IDs to add, as text or an array from an expression; sent as `contactIds` (see addContactsInChunks). */
 export function contactIdsField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Contact IDs',
@@ -174,8 +175,7 @@ export function contactIdsField(displayOptions: IDisplayOptions): INodePropertie
 		default: '',
 		required: true,
 		placeholder: 'ct_1a2b, ct_3c4d',
-		description:
-			'IDs of the contacts to add (1 to 1000), separated by commas, or an expression giving an array of IDs',
+		description: `IDs of the contacts to add, separated by commas, or an expression giving an array of IDs. Any number: they are sent in chunks of ${formatCount(MAX_CONTACT_IDS_PER_CALL)} (one request each), a repeated ID counts once, and the item gets the totals.`,
 		displayOptions,
 		routing: { send: { preSend: [sendContactIds('contactIds', 'Contact IDs')] } },
 	};

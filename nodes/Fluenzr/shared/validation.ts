@@ -10,8 +10,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_CONTACT_IDS_PER_CALL } from '../../../client/contract';
-
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 const inputProblems = new WeakMap<object, NodeOperationError>();
@@ -122,7 +120,12 @@ export function parseIdList(value: unknown): string[] | undefined {
 		.filter(Boolean);
 }
 
-/** Sends a "Contact IDs" field as the `contactIds` array the API takes (1 to 1000 IDs). */
+/**
+ * Sends a "Contact IDs" field as the `contactIds` array, each ID once at its
+ * first place (FluenzR counts a repeated ID once within a request; removing
+ * repeats from the whole list keeps that true across the chunks that
+ * addContactsInChunks cuts it into). Any number of IDs; none is refused.
+ */
 export function sendContactIds(parameterName: string, fieldName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const ids = parseIdList(this.getNodeParameter(parameterName, ''));
@@ -134,14 +137,12 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
 				`Enter IDs separated by commas (ct_1, ct_2), or an expression giving an array of ID strings, such as {{ $json.ids }}.`,
 			);
 		}
-		if (ids.length < 1 || ids.length > MAX_CONTACT_IDS_PER_CALL) {
+		if (ids.length === 0) {
 			return recordInputProblem(
 				this,
 				options,
-				`${fieldName} holds ${ids.length} IDs; FluenzR takes 1 to ${MAX_CONTACT_IDS_PER_CALL} per call`,
-				ids.length
-					? `Split the IDs into batches of at most ${MAX_CONTACT_IDS_PER_CALL} (one per input item).`
-					: 'Enter at least one contact ID.',
+				`The ${fieldName} field is empty`,
+				`Enter at least one contact ID, or IDs separated by commas (ct_1, ct_2). If the value comes from an expression, check that it gives IDs for every item.`,
 			);
 		}
 		bodyOf(options).contactIds = [...new Set(ids)];

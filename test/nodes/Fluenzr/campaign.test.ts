@@ -118,7 +118,7 @@ describe('Fluenzr node, Campaign resource', () => {
 			source: 'contactIds',
 			contactIds: `${contact.data.id},${contact.data.id}`,
 		});
-		expect(answer).toEqual({ added: 1, skipped: 0, contactCount: 1 });
+		expect(answer).toEqual({ added: 1, skipped: 0, contactCount: 1, chunks: 1 });
 	});
 
 	it('starts a ready campaign, and pauses it', async () => {

@@ -12,7 +12,7 @@ export const campaignAddContactsDescription: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'A Group', value: 'group', description: 'Every contact of a group' },
-			{ name: 'A List of Contact IDs', value: 'contactIds', description: 'The contacts you list' },
+			{ name: 'A List of Contact IDs', value: 'contactIds', description: 'The contacts you list, any number of them' },
 		],
 		default: 'group',
 		description: 'Where the contacts come from. Contacts already in the campaign or unsubscribed are skipped.',

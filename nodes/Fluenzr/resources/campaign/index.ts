@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { addContactsInChunks } from '../../shared/contactChunks';
 import { CAMPAIGN, recordLocator, showFor } from '../../shared/fields';
 import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { campaignAddContactsDescription } from './addContacts';
@@ -16,8 +17,8 @@ export const campaignOperations: INodeProperties = {
 			name: 'Add Contacts',
 			value: 'addContacts',
 			action: 'Add contacts to a campaign',
-			description: 'Add a group’s contacts or listed contacts to a campaign',
-			routing: recordOperationRouting('POST', '/campaigns/{id}/contacts', CAMPAIGN),
+			description: 'Add a group’s contacts, or any number of listed contacts, to a campaign',
+			routing: recordOperationRouting('POST', '/campaigns/{id}/contacts', CAMPAIGN, addContactsInChunks),
 		},
 		{
 			name: 'Create',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { addContactsInChunks } from '../../shared/contactChunks';
 import { GROUP, recordLocator, showFor } from '../../shared/fields';
 import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { groupAddContactsDescription } from './addContacts';
@@ -16,8 +17,8 @@ export const groupOperations: INodeProperties = {
 			name: 'Add Contacts',
 			value: 'addContacts',
 			action: 'Add contacts to a group',
-			description: 'Add existing contacts to a group',
-			routing: recordOperationRouting('POST', '/groups/{id}/contacts', GROUP),
+			description: 'Add any number of existing contacts to a group',
+			routing: recordOperationRouting('POST', '/groups/{id}/contacts', GROUP, addContactsInChunks),
 		},
 		{
 			name: 'Create',
