@@ -5,12 +5,13 @@
  * what it sends in each window, learns the window's start from its first
  * answer, sends the next window's first request as soon as the window has
  * ended, and on a 429 waits as Retry-After says. Run in a fresh process by
- * the bench (floorSide.ts):
+ * the bench (sides.ts):
  *
- *   BENCH_FLOOR_JOB='<FloorJob JSON>' node --import tsx bench/n8n/floorLoop.ts
+ *   node --import tsx bench/n8n/floorLoop.ts <file holding a FloorJob as JSON>
  *
  * Prints one line of JSON (a FloorReport).
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -198,7 +199,7 @@ async function runJob(job: FloorJob): Promise<Pick<FloorReport, 'keys' | 'failed
 }
 
 async function main(): Promise<void> {
-	const job = JSON.parse(process.env.BENCH_FLOOR_JOB ?? '') as FloorJob;
+	const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as FloorJob;
 	const startedAtMs = Date.now();
 	const result = await runJob(job);
 	const finishedAtMs = Date.now();

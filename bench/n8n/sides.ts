@@ -4,7 +4,7 @@
  * memory sampled from /proc while it runs), or the plain loop in a fresh
  * Node.js process.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startN8nCommand } from '../../scripts/lib/n8nCli';
@@ -128,11 +128,15 @@ export async function runFloorSide(run: PlannedRun, context: SideContext): Promi
 		contacts: run.job.contacts,
 		campaignIds: run.job.campaignIds,
 	};
-	const result = await runToCompletion(process.execPath, ['--import', 'tsx', path.join('bench', 'n8n', 'floorLoop.ts')], {
+	// In a file: 2,500 contacts are more than one environment variable or argument may hold (E2BIG).
+	const jobFile = path.join(context.logFolder, `${run.tag}.json`);
+	writeFileSync(jobFile, JSON.stringify(job));
+	const result = await runToCompletion(process.execPath, ['--import', 'tsx', path.join('bench', 'n8n', 'floorLoop.ts'), jobFile], {
 		cwd: REPO_ROOT,
-		env: { ...process.env, BENCH_FLOOR_JOB: JSON.stringify(job) },
+		env: process.env,
 		timeoutMs: RUN_TIMEOUT_MS,
 	});
+	rmSync(jobFile, { force: true });
 	if (result.code !== 0) throw new Error(`${run.tag}: the plain loop exited ${result.code}\n${result.stderr.trim()}`);
 	const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as FloorReport;
 	return {
