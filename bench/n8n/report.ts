@@ -150,9 +150,10 @@ export function targetChecks(summaries: SideSummary[]): TargetCheck[] {
 	const firstRequestJob = summaries.find((summary) => summary.side === 'fluenzr' && summary.job.id === FIRST_REQUEST_JOB);
 	if (firstRequestJob) {
 		const slowest = Math.max(...firstRequestJob.runs.map((m) => m.verdict.firstRequestAfterMs ?? Infinity));
+		const sending = medianOf(firstRequestJob.runs.map((m) => m.totalMs - (m.verdict.firstRequestAfterMs ?? 0)));
 		checks.push({
 			met: slowest <= TARGETS.maxFirstRequestMs,
-			text: `Job ${FIRST_REQUEST_JOB} (1,000 items): FluenzR node's first request ${firstRequestCell(firstRequestJob)} after its start (slowest run ${seconds(slowest)}; target ≤ ${seconds(TARGETS.maxFirstRequestMs)})`,
+			text: `Job ${FIRST_REQUEST_JOB} (1,000 items): FluenzR node's first request ${firstRequestCell(firstRequestJob)} after its start, then ${seconds(sending)} to its end (slowest run ${seconds(slowest)}; target ≤ ${seconds(TARGETS.maxFirstRequestMs)})`,
 		});
 	}
 	const realLimit = summaries.find((summary) => summary.side === 'fluenzr' && summary.job.id === REAL_LIMIT_JOB);
