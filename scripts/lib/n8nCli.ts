@@ -12,7 +12,7 @@ import { freePort } from './freePort';
 import { n8nEnvironment } from './n8nEnvironment';
 import { assertN8nInstalled } from './n8nInstall';
 import { isN8n1 } from './n8nVersion';
-import { runToCompletion, type CompletedProcess } from './processes';
+import { runToCompletion, spawnManaged, type CompletedProcess, type ManagedProcess } from './processes';
 import { findRunJson, type WorkflowRunData } from './runJson';
 
 export interface N8nCliOptions {
@@ -40,9 +40,27 @@ export interface WorkflowJson {
 }
 
 export async function runN8nCommand(args: string[], options: N8nCliOptions): Promise<CompletedProcess> {
+	const { bin, env } = await n8nCommand(options);
+	return await runToCompletion(bin, args, { env, timeoutMs: options.timeoutMs ?? 180_000 });
+}
+
+/**
+ * An n8n command left running, its output appended to `logFile`: for a caller
+ * that watches the process while it works (the bench samples its memory).
+ * A regular file also keeps a large `--rawOutput` whole, where a pipe can
+ * lose its end when n8n exits.
+ */
+export async function startN8nCommand(args: string[], options: N8nCliOptions & { logFile: string }): Promise<ManagedProcess> {
+	const { bin, env } = await n8nCommand(options);
+	return spawnManaged(bin, args, { env, logFile: options.logFile });
+}
+
+async function n8nCommand(options: N8nCliOptions): Promise<{ bin: string; env: NodeJS.ProcessEnv }> {
 	const install = assertN8nInstalled();
-	const env = n8nEnvironment({ userFolder: options.userFolder, runnersBrokerPort: await freePort(), extra: options.env });
-	return await runToCompletion(install.bin, args, { env, timeoutMs: options.timeoutMs ?? 180_000 });
+	return {
+		bin: install.bin,
+		env: n8nEnvironment({ userFolder: options.userFolder, runnersBrokerPort: await freePort(), extra: options.env }),
+	};
 }
 
 /** Imports (or overwrites, by id) credentials; plain `data` is encrypted by n8n on import. */

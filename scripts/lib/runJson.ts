@@ -7,6 +7,8 @@
 
 export interface NodeRun {
 	executionStatus?: string;
+	/** When the node started (ms since the epoch) and how long it ran (ms). */
+	startTime?: number;
 	executionTime?: number;
 	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
 	error?: { message?: string; description?: string };
