@@ -15,6 +15,8 @@ export const FLUENZR_NODE_NAME = 'FluenzR';
 function fluenzrParameters(job: BenchJob): Record<string, unknown> {
 	switch (job.kind) {
 		case 'create':
+			// The items already carry FluenzR's field names: what Map Automatically is for.
+			if (!job.fieldsByExpression) return { resource: 'contact', operation: 'create', contactMapping: 'auto' };
 			return {
 				resource: 'contact',
 				operation: 'create',

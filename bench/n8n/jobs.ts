@@ -18,6 +18,8 @@ export interface BenchJob {
 	rateLimit: RateLimitConfig;
 	/** Contacts to create (create jobs). */
 	contacts?: ContactInput[];
+	/** Create jobs: the FluenzR node maps each field by an expression instead of Map Automatically. */
+	fieldsByExpression?: boolean;
 	/** Campaigns whose statistics are read (stats job). */
 	campaignIds?: string[];
 	/** Seeds the run's (empty) account before the run. */
@@ -78,7 +80,11 @@ function listJob(id: string, title: string, contacts: number, extra: Partial<Ben
 
 export function benchJobs(campaignIds: string[]): BenchJob[] {
 	return [
-		createJob('1', 'Create 1,000 contacts (email + 3 mapped fields)', 1_000, GENEROUS_RATE_LIMIT, 3),
+		createJob('1', 'Create 1,000 contacts (email + 3 fields; FluenzR: Map Automatically)', 1_000, GENEROUS_RATE_LIMIT, 3),
+		{
+			...createJob('1e', 'Create 1,000 contacts (email + 3 fields; FluenzR: each field by expression)', 1_000, GENEROUS_RATE_LIMIT, 2),
+			fieldsByExpression: true,
+		},
 		{
 			id: '2',
 			title: `Campaign → Get Stats, ${campaignIds.length} items`,
