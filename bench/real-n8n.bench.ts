@@ -14,6 +14,7 @@
  * through n8n-core on Node.js 20 is `npm run bench:harness`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -66,13 +67,26 @@ async function prepareSandbox(sandbox: Sandbox, run: PlannedRun): Promise<void> 
 	sandbox.reset();
 	sandbox.configure({ rateLimit: run.job.rateLimit });
 	run.job.seed?.(sandbox, run.key.account);
-	if (run.job.kind === 'list') {
-		const response = await fetch(`${sandbox.baseUrl}/contacts?perPage=100`, { headers: { Authorization: `Bearer ${run.key.key}` } });
-		if (!response.ok) throw new Error(`Warming the sandbox's list answered ${response.status}`);
-		await response.arrayBuffer();
-	}
+	if (run.job.kind === 'list') await firstPage(`${sandbox.baseUrl}/contacts?perPage=100`, run.key.key);
 	sandbox.clearRequests();
 	sandbox.configure({ rateLimit: run.job.rateLimit });
+}
+
+/**
+ * On a connection of its own: the bench's event loop can be busy for seconds
+ * (reading a Return All's output), long enough for a kept-alive connection
+ * to be closed by the sandbox just as it is reused ("fetch failed").
+ */
+async function firstPage(url: string, apiKey: string): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		const request = http.get(url, { agent: false, headers: { authorization: `Bearer ${apiKey}` } }, (response) => {
+			response.resume();
+			response.on('end', () =>
+				response.statusCode === 200 ? resolve() : reject(new Error(`Warming the sandbox's list answered ${response.statusCode}`)),
+			);
+		});
+		request.on('error', reject);
+	});
 }
 
 async function measure(sandbox: Sandbox, run: PlannedRun, context: SideContext): Promise<Measurement> {
@@ -109,10 +123,10 @@ function expressionEngine(): string {
 
 const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 
-function report(header: string[], measurements: Measurement[]): string {
+function report(header: string[], measurements: Measurement[], unmeasured: string[]): string {
 	const summaries = summarise(measurements);
 	const checks = targetChecks(summaries);
-	const errors = runErrors(measurements);
+	const errors = [...runErrors(measurements), ...unmeasured.map((failure) => `${failure} (not measured)`)];
 	const text = [
 		...header,
 		'',
@@ -168,10 +182,19 @@ async function main(): Promise<void> {
 
 		const context: SideContext = { userFolder, logFolder: ARTEFACTS_FOLDER, baseUrl: sandbox.baseUrl };
 		const measurements: Measurement[] = [];
+		// A run that could not be measured is reported; the other runs of a half-hour bench still count.
+		const unmeasured: string[] = [];
 		for (const [index, run] of runs.entries()) {
 			process.stdout.write(`[${index + 1}/${runs.length}] job ${run.job.id}, ${SIDE_LABELS[run.side]}, run ${run.repeat}... `);
 			const runStarted = Date.now();
-			const measurement = await measure(sandbox, run, context);
+			let measurement: Measurement;
+			try {
+				measurement = await measure(sandbox, run, context);
+			} catch (error) {
+				console.log(`NOT MEASURED: ${(error as Error).stack ?? error}`);
+				unmeasured.push(`${run.tag}: ${(error as Error).message.split('\n')[0]}`);
+				continue;
+			}
 			const { verdict } = measurement;
 			console.log(
 				`${(measurement.totalMs / 1000).toFixed(2)} s (the whole run ${((Date.now() - runStarted) / 1000).toFixed(0)} s), 1st request after ${((verdict.firstRequestAfterMs ?? NaN) / 1000).toFixed(2)} s, ` +
@@ -186,7 +209,7 @@ async function main(): Promise<void> {
 			`Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`,
 			`n8n ${install.version}, expression engine ${expressionEngine()}, one \`n8n execute\` per run; sandbox on 127.0.0.1.`,
 		];
-		writeFileSync(RESULTS_FILE, report(header, measurements));
+		writeFileSync(RESULTS_FILE, report(header, measurements, unmeasured));
 		console.log(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 	} finally {
 		await sandbox?.stop();
