@@ -114,6 +114,9 @@ export class RateLimitWindow {
 	/** ...and by this one. */
 	private openedByMs: number;
 
+	/** When an answer first told of it: every request sent since is counted in it or a later one. */
+	readonly foundMs: number;
+
 	/** Our latest request counted in it, when sent: the next window opens after that. */
 	lastSentMs = -Infinity;
 
@@ -147,6 +150,7 @@ export class RateLimitWindow {
 		this.remaining = limit;
 		this.openedAfterMs = previousLastSentMs;
 		this.openedByMs = answeredMs;
+		this.foundMs = answeredMs;
 		this.ours = ours;
 	}
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
 import { normaliseBaseUrl } from './connection';
-import { countedFrom, RateLimitWindow, retryDelayMs, WindowLength, type HeaderBag } from './rateLimitWindow';
+import { countedFrom, RateLimitWindow, retryDelayMs, WindowLength, type Counted, type HeaderBag } from './rateLimitWindow';
 
 export { retryDelayMs } from './rateLimitWindow';
 
@@ -133,10 +133,12 @@ export class RateLimiter {
 	}
 
 	/** The window an answer was counted in, when it is the latest we know of (a new one becomes the latest). */
-	private windowOf(counted: { resetMs: number; limit: number }): RateLimitWindow | undefined {
+	private windowOf(counted: Counted): RateLimitWindow | undefined {
 		const known = this.window;
-		if (known && counted.resetMs < known.resetMs) return undefined;
-		if (!known || counted.resetMs > known.resetMs) {
+		// An earlier reset on a request sent before we knew of the latest window: a late answer from an
+		// earlier window. Sent after, it can only mean that FluenzR started its windows over (a new plan, say).
+		if (known && counted.resetMs < known.resetMs && counted.sentMs < known.foundMs) return undefined;
+		if (!known || counted.resetMs !== known.resetMs) {
 			this.window = new RateLimitWindow(counted.resetMs, counted.limit, known?.lastSentMs ?? -Infinity, this.unanswered, this.clock.now());
 		}
 		return this.window;

@@ -150,6 +150,27 @@ describe('RateLimiter, one process on the key', () => {
 		expect(next.granted).toHaveLength(1);
 	});
 
+	it('follows FluenzR when its windows start over (a new limit, say), although the new window resets before the old one', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		limiter.observe(counted(990, clock.now() + 60_000), granted[0]);
+		limiter.release(granted[0]);
+		await clock.advance(5000);
+
+		const second = ask(limiter, 1);
+		await clock.advance(0);
+		// Sent after the 60 s window was known, answered from a window that ends sooner: a new window, used up.
+		const newEndMs = clock.now() + 1500;
+		limiter.observe(counted(0, newEndMs), second.granted[0]);
+		limiter.release(second.granted[0]);
+
+		const next = ask(limiter, 4);
+		await clock.run(newEndMs - 1);
+		expect(next.granted).toHaveLength(0);
+		await clock.run(Math.ceil(newEndMs / 1000) * 1000);
+		expect(next.granted).toHaveLength(1);
+	});
+
 	const alone = (requests: number, startPhaseMs: number): Scenario => ({
 		limit: LIMIT,
 		windowMs: 2000,
