@@ -10,6 +10,7 @@
  * sending and its answer, so each answer brackets the moments that matter.
  */
 import { RATE_LIMIT_HEADERS } from './contract';
+import { OtherClients } from './otherClients';
 
 export type HeaderBag = Record<string, unknown>;
 
@@ -112,7 +113,7 @@ export class RateLimitWindow {
 	private openedAfterMs: number;
 
 	/** ...and by this one. */
-	private openedByMs: number;
+	openedByMs: number;
 
 	/** When an answer first told of it: every request sent since is counted in it or a later one. */
 	readonly foundMs: number;
@@ -123,18 +124,11 @@ export class RateLimitWindow {
 	/** Our requests that may be counted in it: sent while it was the current window, or unanswered when it was found. */
 	ours: number;
 
-	/** Requests of other clients in it, at least: what the counts show beyond all of ours. */
-	others = 0;
+	/** What its counts show of other clients using the key. */
+	readonly others = new OtherClients();
 
-	/** When an answer last showed other clients' requests arriving, and our answers since then. */
-	othersSeenMs = -Infinity;
-
-	answersSinceOthers = 0;
-
-	lastAnsweredMs = -Infinity;
-
-	/** When we sent the one request that asks, near the end, whether the others still take its last requests. */
-	edgeProbeSentMs: number | undefined;
+	/** When we first stopped short of its last requests, leaving them to the opener; and how many were left. */
+	leftToOpener: { sinceMs: number; left: number } | undefined;
 
 	/** A 429's Retry-After says it ends by then. */
 	private endsByMs = Infinity;
@@ -168,15 +162,7 @@ export class RateLimitWindow {
 		length.longerThan(sentMs - this.openedByMs);
 		length.longerThan(this.resetMs - RESET_PRECISION_MS - this.openedByMs);
 		length.atMost(this.resetMs - this.openedAfterMs);
-		this.lastAnsweredMs = Math.max(this.lastAnsweredMs, answeredMs);
-		const others = (count ?? limit) - this.ours;
-		if (others > this.others) {
-			this.others = others;
-			this.othersSeenMs = answeredMs;
-			this.answersSinceOthers = 0;
-		} else {
-			this.answersSinceOthers++;
-		}
+		this.others.learn(count, limit, this.ours, sentMs, answeredMs);
 	}
 
 	/** A 429 counted in it: it allows nothing more, and ends within its Retry-After. */

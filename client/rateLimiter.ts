@@ -25,14 +25,15 @@ export interface Ticket {
 /** What the next request does: goes (as a probe, when it asks about a window), or waits for a moment or an answer. */
 type Step = 'send' | 'probe' | 'an answer' | { untilMs: number };
 
-/** How long after the shorter possible end of a window the probe for it goes: past the round trip that may separate the two. */
-const AMBIGUOUS_END_PROBE_DELAY_MS = 100;
-
 /** How late after a whole second before the window's end a request may still go when a refusal must cost nothing. */
 const REFUSAL_SLACK_MS = 250;
 
-/** How long others must have been silent, in our answers, before a shared window's last requests are ours to take. */
-const OTHERS_QUIET_MS = 250;
+/**
+ * How long others must have been silent, in our answers, before a shared
+ * window's last requests are ours to take: longer than the stalls of a busy
+ * worker, which would otherwise make its requests look like none.
+ */
+const OTHERS_QUIET_MS = 500;
 
 /**
  * Paces the requests made with one API key. FluenzR counts requests per key
@@ -53,17 +54,18 @@ const OTHERS_QUIET_MS = 250;
  *   `X-RateLimit-Reset`'s whole seconds.
  *
  * Other processes may use the same key (n8n's queue mode runs executions on
- * several workers, each with a pacer of its own). Their requests show as
- * counts higher than ours explain. They cannot be coordinated with, so the
- * window's last requests, where two pacers would both fire into the limit,
- * go by a rule each can apply alone: the pacer whose request opened the
- * window takes them, one at a time, each after a fresh count; the others
- * stop short of them while the opener sends. Only the opener knows when the
- * window ends, to a round trip, and a 429 would make it wait past that end
- * (Retry-After is in whole seconds): kept clear of 429s, it opens every next
- * window on time. A pacer that stopped short checks once, at the last moment
- * before the end when a refusal would cost nothing, whether the opener still
- * sends; if not, the rest of the window is its own.
+ * several workers, each with a pacer of its own; see OtherClients). They
+ * cannot be coordinated with, so a shared window's last requests, where two
+ * pacers would both fire into the limit, go by a rule each applies alone:
+ * the pacer whose request opened the window takes them, one at a time, each
+ * after a fresh count; the others stop short of them, by what the others
+ * will have sent before a request of theirs arrives, while the opener sends.
+ * Only the opener knows when the window ends, to a round trip, and a 429
+ * would make it wait past that end (Retry-After is in whole seconds): kept
+ * clear of 429s, it opens every next window on time. A pacer that stopped
+ * short takes the rest once its answers show nobody else sending, or asks
+ * with one request, at a moment when a refusal would cost nothing, whether
+ * the opener still sends.
  */
 export class RateLimiter {
 	private readonly queue: Array<(ticket: Ticket) => void> = [];
@@ -182,8 +184,8 @@ export class RateLimiter {
 			const probeAtMs = this.probeMomentOf(window);
 			return now < probeAtMs ? { untilMs: probeAtMs } : this.probe();
 		}
-		if (window.others === 0) return 'send';
-		return window.openedByUs ? this.openerAtTheEdge(left) : this.othersAtTheEdge(window, left, now);
+		if (window.others.atLeast <= 0) return 'send';
+		return window.openedByUs ? this.openerAtTheEdge(window, left, now) : this.othersAtTheEdge(window, left, now);
 	}
 
 	/** One request asks about a window we know nothing of; the others wait for its answer. */
@@ -196,49 +198,59 @@ export class RateLimiter {
 	/**
 	 * When to ask whether a used-up window has ended. At its latest end, as a
 	 * rule. But when we opened it and the windows' length is still one of two
-	 * whole seconds, waiting for the longer would cost up to a second each
-	 * window, and would keep opening windows just past a whole second, where
-	 * the rounded-up reset leaves the length in doubt again: the probe goes at
-	 * the shorter one's end instead, at the moment a refusal costs nothing
-	 * (its Retry-After then ends with the longer).
+	 * whole seconds, waiting for the longer would cost a second each window,
+	 * and would keep opening windows where the rounded-up reset leaves the
+	 * length in doubt: the probe goes at the shorter one's end instead. If the
+	 * window is longer, the refusal costs nothing: its Retry-After, a whole
+	 * second, ends with the longer length.
 	 */
 	private probeMomentOf(window: RateLimitWindow): number {
 		const endMs = window.endMs(this.length);
-		if (!window.openedByUs || this.length.settled) return endMs;
-		return endMs - 1000 + AMBIGUOUS_END_PROBE_DELAY_MS;
+		if (!window.openedByUs || this.length.settled || !Number.isFinite(this.length.ms)) return endMs;
+		return Math.min(endMs, window.openedByMs + this.length.ms - 1000);
 	}
 
-	/** The opener takes the window's last requests, one at a time, so that the others' last ones in flight cannot make it meet a 429. */
-	private openerAtTheEdge(left: number): Step {
-		if (left > this.maxConcurrency || this.unanswered === 0) return 'send';
+	/**
+	 * The opener takes the window's last requests one at a time, each after a
+	 * fresh count, so that the others' requests, which reach FluenzR before
+	 * their counts reach us, cannot make it meet a 429.
+	 */
+	private openerAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
+		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
+		if (left > othersArriving + this.maxConcurrency || this.unanswered === 0) return 'send';
 		return 'an answer';
 	}
 
 	/**
-	 * A pacer that did not open the window stops short of its last requests
-	 * while the opener sends: what the opener may have in flight, and its own
-	 * share of them.
+	 * A pacer that did not open the window leaves its last requests to the
+	 * opener while the opener sends. Near them it goes one request at a time,
+	 * each answer telling whether the others still send; it stops short of
+	 * what they will have sent by the time a request of ours arrives (the
+	 * count we know is a round trip old) and of the opener's own last ones.
 	 */
 	private othersAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
-		if (left > 3 * this.maxConcurrency || this.othersQuiet(window)) return 'send';
+		if (this.othersQuiet(window)) return 'send';
+		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
+		if (left > othersArriving + 2 * this.maxConcurrency) return 'send';
 		if (this.unanswered > 0) return 'an answer';
+		if (left > othersArriving + this.maxConcurrency) return 'send';
+		// The rest is the opener's. Once it has had the time to take it, one at a time, one request asks
+		// whether it still sends, at a moment when a refusal would cost nothing: its Retry-After, in
+		// whole seconds, then ends with the window.
+		window.leftToOpener ??= { sinceMs: now, left };
 		const endMs = window.endMs(this.length);
-		if (window.edgeProbeSentMs !== undefined) return { untilMs: endMs };
-		// One request asks whether the others still send, at the last moment before the end when a refusal
-		// would cost nothing: Retry-After, in whole seconds from then, ends with the window.
-		const lastFreeRefusalMs = endMs - 1000;
-		if (now < lastFreeRefusalMs) return { untilMs: lastFreeRefusalMs };
-		if (now > lastFreeRefusalMs + REFUSAL_SLACK_MS) return { untilMs: endMs };
-		window.edgeProbeSentMs = now;
-		return 'send';
+		const openerDoneMs = window.leftToOpener.sinceMs + 2 * window.leftToOpener.left * window.others.roundTripMs;
+		let askAtMs = Math.max(now, openerDoneMs);
+		const untilEnd = endMs - askAtMs;
+		if (untilEnd < 1000) return { untilMs: endMs };
+		const sinceWholeSecond = (1000 - (untilEnd % 1000)) % 1000;
+		if (sinceWholeSecond > REFUSAL_SLACK_MS) askAtMs += untilEnd % 1000;
+		return askAtMs <= now ? 'send' : { untilMs: askAtMs };
 	}
 
-	/** The answers show nobody else sending any more: for a round trip's worth of them, or since the edge probe. */
+	/** Our answers have shown nobody else's requests for a while: the rest of the window is ours. */
 	private othersQuiet(window: RateLimitWindow): boolean {
-		const probe = window.edgeProbeSentMs;
-		// Only the probe is out at the edge, so an answer after its sending is its own.
-		if (probe !== undefined) return window.lastAnsweredMs >= probe && window.othersSeenMs < probe;
-		return window.answersSinceOthers >= this.maxConcurrency && window.lastAnsweredMs - window.othersSeenMs >= OTHERS_QUIET_MS;
+		return window.others.quietFor(OTHERS_QUIET_MS);
 	}
 }
 

@@ -56,6 +56,17 @@ export const SCENARIOS: Record<string, (rand: () => number) => Scenario> = {
 		latencyMs: [2, 30],
 		stall: { probability: 0.005, ms: 150 },
 	}),
+	/** Busy, with long stalls of a worker's event loop (seen in real n8n workers under load). */
+	'B-stalls': (rand) => ({
+		limit: 100,
+		windowMs: 2000,
+		processes: [
+			{ requests: 300, startMs: 0, cpuMs: 6 },
+			{ requests: 300, startMs: rand() * 3000, cpuMs: 6 },
+		],
+		latencyMs: [5, 50],
+		stall: { probability: 0.02, ms: 350 },
+	}),
 	/** Three workers on one key. */
 	'three-workers': (rand) => ({
 		limit: 100,

@@ -228,6 +228,21 @@ describe('RateLimiter, two processes on one key (n8n queue mode: two workers, a 
 		}
 	});
 
+	it('on a busy machine too (slow, uneven answers), at most two 429s in any window, and every contact created once', async () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const busy: Scenario = {
+				...twoWorkers([0, 400, 900, 1500, 2200][seed % 5]),
+				processes: twoWorkers([0, 400, 900, 1500, 2200][seed % 5]).processes.map((spec) => ({ ...spec, cpuMs: 8 })),
+				latencyMs: [5, 40],
+			};
+			const run = await simulate(busy, seed);
+
+			expect(run.failed).toBe(0);
+			expect(run.created).toBe(600);
+			expect(Math.max(...run.refusedPerWindow)).toBeLessThanOrEqual(2);
+		}
+	});
+
 	it('a pacer that meets a window the other has filled meets one 429, not one per request it has waiting', async () => {
 		const run = await simulate(twoWorkers(800, [200, 100]), 5);
 

@@ -49,6 +49,8 @@ export interface SimulationResult {
 	refusedPerWindow: number[];
 	/** Created in each window, by each process. */
 	createdPerWindow: number[][];
+	/** 429s in each window, by each process. */
+	refusedPerWindowByProcess: number[][];
 	lateMs: number[];
 	floorMs: number;
 	spanToFloor: number;
@@ -117,9 +119,14 @@ export async function simulate(scenario: Scenario, seed: number, makeLimiter = (
 	const windowOf = (at: number) => openings.filter((opening) => at >= opening).length - 1;
 	const refusedPerWindow = openings.map(() => 0);
 	const createdPerWindow = openings.map(() => scenario.processes.map(() => 0));
+	const refusedPerWindowByProcess = openings.map(() => scenario.processes.map(() => 0));
 	for (const { at, limited, process } of arrivals) {
-		if (limited) refusedPerWindow[windowOf(at)]++;
-		else createdPerWindow[windowOf(at)][process]++;
+		if (limited) {
+			refusedPerWindow[windowOf(at)]++;
+			refusedPerWindowByProcess[windowOf(at)][process]++;
+		} else {
+			createdPerWindow[windowOf(at)][process]++;
+		}
 	}
 	const total = scenario.processes.reduce((sum, spec) => sum + spec.requests, 0);
 	const last = (arrivals.at(-1) as { at: number }).at;
@@ -130,6 +137,7 @@ export async function simulate(scenario: Scenario, seed: number, makeLimiter = (
 		windows: openings.length,
 		refusedPerWindow,
 		createdPerWindow,
+		refusedPerWindowByProcess,
 		lateMs: openings.slice(1).map((opening, index) => Math.round(opening - openings[index] - scenario.windowMs)),
 		floorMs,
 		spanToFloor: (last - openings[0]) / floorMs,
