@@ -3,244 +3,256 @@ import { createHash } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
 import { normaliseBaseUrl } from './connection';
-import { RATE_LIMIT_HEADERS, RATE_LIMIT_WINDOW_SECONDS } from './contract';
+import { countedFrom, RateLimitWindow, retryDelayMs, WindowLength, type Counted, type HeaderBag } from './rateLimitWindow';
 
-type HeaderBag = Record<string, unknown>;
+export { retryDelayMs } from './rateLimitWindow';
 
-function headerNumber(headers: HeaderBag | undefined, name: string): number | undefined {
-	const raw = headers?.[name];
-	const value = Number(Array.isArray(raw) ? raw[0] : raw);
-	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value) ? undefined : value;
+/** The pacer's time: a clock and a way to wait (n8n's `sleep`: community nodes may not set timers). */
+export interface PacerClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
 }
 
-/**
- * How long a 429 asks us to wait: `Retry-After` (seconds), else until
- * `X-RateLimit-Reset` (Unix seconds), else one second.
- */
-export function retryDelayMs(headers: HeaderBag | undefined, now = Date.now()): number {
-	const retryAfter = headerNumber(headers, RATE_LIMIT_HEADERS.retryAfter);
-	if (retryAfter !== undefined) return Math.max(0, retryAfter * 1000);
-	const reset = headerNumber(headers, RATE_LIMIT_HEADERS.reset);
-	if (reset !== undefined) return Math.max(0, reset * 1000 - now);
-	return 1000;
-}
+const systemClock: PacerClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
-/** A request let through by the limiter: when it left. */
+/** A request let through by the limiter. */
 export interface Ticket {
 	sentAtMs: number;
+	/** Sent to learn about a window we knew nothing of: the requests behind it wait for its answer. */
+	probe: boolean;
 }
 
-/** Headers give the window's end in whole seconds, rounded up: the true end may lie up to this much earlier. */
-const RESET_PRECISION_MS = 1000;
+/** What the next request does: goes (as a probe, when it asks about a window), or waits for a moment or an answer. */
+type Step = 'send' | 'probe' | 'an answer' | { untilMs: number };
+
+/** How late after a whole second before the window's end a request may still go when a refusal must cost nothing. */
+const REFUSAL_SLACK_MS = 250;
+
+/**
+ * How long others must have been silent, in our answers, before a shared
+ * window's last requests are ours to take: longer than the stalls of a busy
+ * worker, which would otherwise make its requests look like none.
+ */
+const OTHERS_QUIET_MS = 500;
 
 /**
  * Paces the requests made with one API key. FluenzR counts requests per key
  * in a fixed window, so every item, page and execution using the key shares
  * one limiter: at most `maxConcurrency` requests in flight, started in
- * arrival order, and none sent while the window is known to be used up.
+ * arrival order, none while the window is known to be used up, and none
+ * before a 429's `Retry-After` has passed.
  *
- * A 429 is obeyed: nothing is sent before its `Retry-After` has passed. When
- * the answers say the window is used up (`X-RateLimit-Remaining: 0`), the
- * limiter waits until the window resets. `X-RateLimit-Reset` has a
- * precision of one second, which on a short window would waste most of a
- * second per window; but a window lasts the same whole number of seconds each
- * time (60 s on the Pro plan), so the limiter learns that length from the
- * answers (when each window opened, and the reset each announced) and waits
- * until the window's own end, never before it.
+ * - A window we know nothing of (the first request, or once the one we knew
+ *   has ended) is asked about by one request, the probe; the others wait for
+ *   its answer, so a window someone else has filled refuses one request, not
+ *   a burst.
+ * - Alone on the key, the counts in the answers are ours, so the pacer sends
+ *   exactly the window's allowance and never meets a 429.
+ * - When the window is used up it waits for the window's own end: it knows
+ *   when the window opened (to a round trip when its own request opened it)
+ *   and learns the windows' length (see WindowLength), which is sharper than
+ *   `X-RateLimit-Reset`'s whole seconds.
  *
  * Other processes may use the same key (n8n's queue mode runs executions on
- * several workers, each with a limiter of its own). Their requests show as a
- * remaining count lower than ours alone explains. While that is so, the
- * limiter learns a new window's count from one answer before sending more,
- * and sends the window's last `2 × maxConcurrency` requests (what the others
- * may have in flight or about to send, unseen by our answers) one at a time,
- * and only at moments when a 429 would cost nothing: when its Retry-After, in
- * whole seconds, ends with the window.
+ * several workers, each with a pacer of its own; see OtherClients). They
+ * cannot be coordinated with, so a shared window's last requests, where two
+ * pacers would both fire into the limit, go by a rule each applies alone:
+ * the pacer whose request opened the window takes them, one at a time, each
+ * after a fresh count; the others stop short of them, by what the others
+ * will have sent before a request of theirs arrives, while the opener sends.
+ * Only the opener knows when the window ends, to a round trip, and a 429
+ * would make it wait past that end (Retry-After is in whole seconds): kept
+ * clear of 429s, it opens every next window on time. A pacer that stopped
+ * short takes the rest once its answers show nobody else sending, or asks
+ * with one request, at a moment when a refusal would cost nothing, whether
+ * the opener still sends.
  */
 export class RateLimiter {
-	/** Slots taken: requests in flight, and requests waiting for the window. */
-	private inFlight = 0;
+	private readonly queue: Array<(ticket: Ticket) => void> = [];
 
-	/** Requests actually sent and not yet answered. */
+	/** Requests let through and not yet released. */
 	private unanswered = 0;
 
-	private readonly waiting: Array<() => void> = [];
+	/** The latest window the answers told of. */
+	private window: RateLimitWindow | undefined;
 
-	/** Requests the current window still allows, as far as we know; undefined = unknown. */
-	private remaining: number | undefined;
-
-	/** The current window's X-RateLimit-Reset, in ms. */
-	private windowResetMs = 0;
-
-	/** The window opened after this moment (a request counted in the one before was sent then)... */
-	private windowOpenedAfterMs = -Infinity;
-
-	/** ...and by this moment (a request counted in it had been answered). */
-	private windowOpenedByMs = Infinity;
-
-	/** The latest send of a request counted in the current window: the next one opens after it. */
-	private lastSentInWindowMs = -Infinity;
-
-	/** What the answers have taught about the window's length: more than the first, at most the second. */
-	private windowLengthAboveMs = 0;
-
-	private windowLengthAtMostMs = Infinity;
+	private readonly length = new WindowLength();
 
 	/** Until when a 429's Retry-After holds every request back. */
 	private pausedUntilMs = 0;
 
-	/** When an answer last showed requests that were not ours, and in which window (its reset). */
-	private othersSeenAtMs = -Infinity;
+	/** A probe is out: the requests behind it wait for its answer. */
+	private probeOut = false;
 
-	private othersSeenInWindowResetMs = 0;
+	/** The answers carry no rate limit headers: there is nothing to pace by, and probing would only slow things. */
+	private headerless = false;
+
+	/** The moment a wake-up is already set for. */
+	private wakeAtMs: number | undefined;
 
 	constructor(
 		readonly maxConcurrency: number,
-		private readonly now: () => number = Date.now,
+		private readonly clock: PacerClock = systemClock,
 	) {}
 
-	/** Waits for a free slot and for the rate limit window; call `release()` after the request. */
+	/** Waits until the request may go; call `release()` after its answer (and after `observe` / `rateLimited`). */
 	async acquire(): Promise<Ticket> {
-		if (this.inFlight < this.maxConcurrency) {
-			this.inFlight++;
-		} else {
-			// release() hands its slot straight to the first waiter.
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
-		}
-		for (let delay = this.delayBeforeSend(); delay > 0; delay = this.delayBeforeSend()) {
-			await sleep(delay);
-		}
-		if (this.remaining !== undefined) this.remaining--;
-		this.unanswered++;
-		return { sentAtMs: this.now() };
+		return await new Promise<Ticket>((grant) => {
+			this.queue.push(grant);
+			this.pump();
+		});
 	}
 
-	/** After the answer (and after `observe` / `rateLimited`), or after a failure. */
-	release(_ticket: Ticket): void {
+	/** After the answer, or after a failure without one. */
+	release(ticket: Ticket): void {
 		this.unanswered--;
-		const next = this.waiting.shift();
-		if (next) next();
-		else this.inFlight--;
+		if (ticket.probe) this.probeOut = false;
+		this.pump();
 	}
 
-	/** Learns the window's state from a (non-429) answer's `X-RateLimit-*` headers. */
-	observe(headers: HeaderBag | undefined, ticket?: Ticket): void {
-		const remaining = headerNumber(headers, RATE_LIMIT_HEADERS.remaining);
-		const reset = headerNumber(headers, RATE_LIMIT_HEADERS.reset);
-		if (remaining === undefined || reset === undefined) return;
-		const limit = headerNumber(headers, RATE_LIMIT_HEADERS.limit);
-		const resetMs = reset * 1000;
-		const answeredMs = this.now();
-		const sentMs = ticket?.sentAtMs ?? answeredMs;
-		if (resetMs > this.windowResetMs) {
-			// A new window, opened after our last request counted in the previous one, and before this answer.
-			this.windowOpenedAfterMs = this.lastSentInWindowMs;
-			// Counted first: this request opened it.
-			if (limit !== undefined && limit - remaining === 1) this.windowOpenedAfterMs = Math.max(this.windowOpenedAfterMs, sentMs);
-			this.windowOpenedByMs = answeredMs;
-			this.windowResetMs = resetMs;
-			this.lastSentInWindowMs = sentMs;
-			// It ends within the second before its reset: that bounds its length.
-			this.windowLengthAboveMs = Math.max(this.windowLengthAboveMs, resetMs - RESET_PRECISION_MS - this.windowOpenedByMs);
-			this.windowLengthAtMostMs = Math.min(this.windowLengthAtMostMs, resetMs - this.windowOpenedAfterMs);
-			this.forgetLengthIfContradicted();
-			// More requests counted than we have had unanswered: someone else uses the key.
-			if (limit !== undefined && limit - remaining > this.unanswered) this.othersSeen(answeredMs);
-			// The other requests still unanswered may count in it too.
-			this.remaining = Math.max(0, remaining - (this.unanswered - 1));
-		} else if (resetMs === this.windowResetMs) {
-			// Alone, the count at this request's arrival can only be above ours, which counts every request sent since.
-			if (this.remaining !== undefined && remaining < this.remaining) this.othersSeen(answeredMs);
-			this.remaining = Math.min(this.remaining ?? remaining, remaining);
-			this.windowOpenedByMs = Math.min(this.windowOpenedByMs, answeredMs);
-			this.lastSentInWindowMs = Math.max(this.lastSentInWindowMs, sentMs);
-			// Counted in this window, so the window had not ended when it was sent.
-			this.windowLengthAboveMs = Math.max(this.windowLengthAboveMs, sentMs - this.windowOpenedByMs);
-			this.forgetLengthIfContradicted();
+	/** Learns from a (non-429) answer's `X-RateLimit-*` headers. */
+	observe(headers: HeaderBag | undefined, ticket: Ticket): void {
+		const counted = countedFrom(headers, ticket.sentAtMs, this.clock.now(), false);
+		if (!counted) {
+			if (!this.window) this.headerless = true;
+			return;
 		}
+		this.headerless = false;
+		this.windowOf(counted)?.learn(counted, this.length);
+	}
+
+	/** After a 429: nothing is sent with this key before the wait it asks for (Retry-After, else until the reset). */
+	rateLimited(headers: HeaderBag | undefined, ticket: Ticket): void {
+		const now = this.clock.now();
+		const until = now + retryDelayMs(headers, now);
+		this.pausedUntilMs = Math.max(this.pausedUntilMs, until);
+		const counted = countedFrom(headers, ticket.sentAtMs, now, true);
+		if (!counted) return;
+		const window = this.windowOf(counted);
+		window?.learn(counted, this.length);
+		// It was refused before the window's end, which Retry-After (counted from its arrival) does not precede.
+		window?.refused(until);
+	}
+
+	/** The window an answer was counted in, when it is the latest we know of (a new one becomes the latest). */
+	private windowOf(counted: Counted): RateLimitWindow | undefined {
+		const known = this.window;
+		// An earlier reset on a request sent before we knew of the latest window: a late answer from an
+		// earlier window. Sent after, it can only mean that FluenzR started its windows over (a new plan, say).
+		if (known && counted.resetMs < known.resetMs && counted.sentMs < known.foundMs) return undefined;
+		if (!known || counted.resetMs !== known.resetMs) {
+			this.window = new RateLimitWindow(counted.resetMs, counted.limit, known?.lastSentMs ?? -Infinity, this.unanswered, this.clock.now());
+		}
+		return this.window;
+	}
+
+	/** Lets through every waiting request that may go now, in order; then waits for an answer or a moment. */
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const now = this.clock.now();
+			const step = this.nextStep(now);
+			if (step === 'an answer') return;
+			if (typeof step === 'object') {
+				this.wakeAt(step.untilMs);
+				return;
+			}
+			const probe = step === 'probe';
+			if (probe) this.probeOut = true;
+			else if (this.window) this.window.ours++;
+			this.unanswered++;
+			(this.queue.shift() as (ticket: Ticket) => void)({ sentAtMs: now, probe });
+		}
+	}
+
+	private wakeAt(atMs: number): void {
+		if (this.wakeAtMs !== undefined && this.wakeAtMs <= atMs) return;
+		this.wakeAtMs = atMs;
+		void this.clock.sleep(Math.max(0, atMs - this.clock.now())).then(() => {
+			if (this.wakeAtMs === atMs) this.wakeAtMs = undefined;
+			this.pump();
+		});
+	}
+
+	private nextStep(now: number): Step {
+		if (now < this.pausedUntilMs) return { untilMs: this.pausedUntilMs };
+		if (this.unanswered >= this.maxConcurrency) return 'an answer';
+		const window = this.window;
+		if (!window || now >= window.endMs(this.length)) return this.probe();
+		// Our unanswered requests may not be counted yet in the lowest remaining seen.
+		const left = window.remaining - this.unanswered;
+		if (left <= 0) {
+			const probeAtMs = this.probeMomentOf(window);
+			return now < probeAtMs ? { untilMs: probeAtMs } : this.probe();
+		}
+		if (window.others.atLeast <= 0) return 'send';
+		return window.openedByUs ? this.openerAtTheEdge(window, left, now) : this.othersAtTheEdge(window, left, now);
+	}
+
+	/** One request asks about a window we know nothing of; the others wait for its answer. */
+	private probe(): Step {
+		if (this.headerless) return 'send';
+		// Every request is released, answered or not (a timeout included), so the others never wait for ever.
+		return this.probeOut ? 'an answer' : 'probe';
 	}
 
 	/**
-	 * After a 429: nothing is sent with this key before the wait the answer
-	 * asks for (Retry-After, else until X-RateLimit-Reset). A request refused
-	 * in the window we know also tells that the window had not ended when it
-	 * was sent.
+	 * When to ask whether a used-up window has ended. At its latest end, as a
+	 * rule. But when we opened it and the windows' length is still one of two
+	 * whole seconds, waiting for the longer would cost a second each window,
+	 * and would keep opening windows where the rounded-up reset leaves the
+	 * length in doubt: the probe goes at the shorter one's end instead. If the
+	 * window is longer, the refusal costs nothing: its Retry-After, a whole
+	 * second, ends with the longer length.
 	 */
-	rateLimited(headers: HeaderBag | undefined, ticket?: Ticket): void {
-		const now = this.now();
-		this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryDelayMs(headers, now));
-		const reset = headerNumber(headers, RATE_LIMIT_HEADERS.reset);
-		if (ticket && reset !== undefined && reset * 1000 === this.windowResetMs) {
-			this.windowLengthAboveMs = Math.max(this.windowLengthAboveMs, ticket.sentAtMs - this.windowOpenedByMs);
-			this.forgetLengthIfContradicted();
-		}
-		this.remaining = undefined;
-	}
-
-	/** The window's length changed (a new plan, say): learn it again, waiting for the announced resets meanwhile. */
-	private forgetLengthIfContradicted(): void {
-		if (this.windowLengthAboveMs < this.windowLengthAtMostMs) return;
-		this.windowLengthAboveMs = 0;
-		this.windowLengthAtMostMs = Infinity;
+	private probeMomentOf(window: RateLimitWindow): number {
+		const endMs = window.endMs(this.length);
+		if (!window.openedByUs || this.length.settled || !Number.isFinite(this.length.ms)) return endMs;
+		return Math.min(endMs, window.openedByMs + this.length.ms - 1000);
 	}
 
 	/**
-	 * The window's length as far as the answers tell: the longest whole number
-	 * of seconds they allow (FluenzR's windows last whole seconds), else the
-	 * longest length they allow.
+	 * The opener takes the window's last requests one at a time, each after a
+	 * fresh count, so that the others' requests, which reach FluenzR before
+	 * their counts reach us, cannot make it meet a 429.
 	 */
-	private windowLengthMs(): number {
-		const wholeSeconds = Math.floor(this.windowLengthAtMostMs / 1000) * 1000;
-		return wholeSeconds > this.windowLengthAboveMs ? wholeSeconds : this.windowLengthAtMostMs;
+	private openerAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
+		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
+		if (left > othersArriving + this.maxConcurrency || this.unanswered === 0) return 'send';
+		return 'an answer';
 	}
 
-	/** The latest moment the current window can end. */
-	private windowEndMs(): number {
-		return Math.min(this.windowResetMs, this.windowOpenedByMs + this.windowLengthMs());
+	/**
+	 * A pacer that did not open the window leaves its last requests to the
+	 * opener while the opener sends. Near them it goes one request at a time,
+	 * each answer telling whether the others still send; it stops short of
+	 * what they will have sent by the time a request of ours arrives (the
+	 * count we know is a round trip old) and of the opener's own last ones.
+	 */
+	private othersAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
+		if (this.othersQuiet(window)) return 'send';
+		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
+		if (left > othersArriving + 2 * this.maxConcurrency) return 'send';
+		if (this.unanswered > 0) return 'an answer';
+		if (left > othersArriving + this.maxConcurrency) return 'send';
+		// The rest is the opener's. Once it has had the time to take it, one at a time, one request asks
+		// whether it still sends, at a moment when a refusal would cost nothing: its Retry-After, in
+		// whole seconds, then ends with the window.
+		window.leftToOpener ??= { sinceMs: now, left };
+		const endMs = window.endMs(this.length);
+		const openerDoneMs = window.leftToOpener.sinceMs + 2 * window.leftToOpener.left * window.others.roundTripMs;
+		let askAtMs = Math.max(now, openerDoneMs);
+		const untilEnd = endMs - askAtMs;
+		if (untilEnd < 1000) return { untilMs: endMs };
+		const sinceWholeSecond = (1000 - (untilEnd % 1000)) % 1000;
+		if (sinceWholeSecond > REFUSAL_SLACK_MS) askAtMs += untilEnd % 1000;
+		return askAtMs <= now ? 'send' : { untilMs: askAtMs };
 	}
 
-	private othersSeen(answeredMs: number): void {
-		this.othersSeenAtMs = answeredMs;
-		this.othersSeenInWindowResetMs = this.windowResetMs;
-	}
-
-	/** Whether other clients used the key in this window or shortly before. */
-	private sharedRecently(now: number): boolean {
-		return now - this.othersSeenAtMs < 2 * Math.min(this.windowLengthMs(), RATE_LIMIT_WINDOW_SECONDS * 1000);
-	}
-
-	/** Requests of this window left to the other clients seen in it: what they may have sent that our answers do not show yet. */
-	private reservedForOthers(): number {
-		return this.othersSeenInWindowResetMs === this.windowResetMs ? 2 * this.maxConcurrency : 0;
-	}
-
-	private delayBeforeSend(): number {
-		const now = this.now();
-		if (now < this.pausedUntilMs) return this.pausedUntilMs - now;
-		// Nothing known of the window (a new one, or after a 429): alone, send; shared, learn from one answer first.
-		if (this.remaining === undefined) return this.sharedRecently(now) && this.unanswered > 0 ? LAST_REQUESTS_POLL_MS : 0;
-		if (this.remaining > this.reservedForOthers()) return 0;
-		const untilEnd = this.windowEndMs() - now;
-		if (untilEnd <= 0) {
-			// The window is over: the next answer tells about the new one.
-			this.remaining = undefined;
-			return 0;
-		}
-		if (this.remaining <= 0) return untilEnd;
-		// The window's last requests, which the other clients may have taken: one at a time, and only
-		// when a refusal would cost next to nothing, i.e. when its Retry-After (whole seconds, rounded
-		// up) would end with the window: just after the end is a whole number of seconds away.
-		const pastWholeSeconds = (1000 - (untilEnd % 1000)) % 1000;
-		if (pastWholeSeconds > LAST_REQUESTS_SLACK_MS) return untilEnd % 1000;
-		return this.unanswered > 0 ? LAST_REQUESTS_POLL_MS : 0;
+	/** Our answers have shown nobody else's requests for a while: the rest of the window is ours. */
+	private othersQuiet(window: RateLimitWindow): boolean {
+		return window.others.quietFor(OTHERS_QUIET_MS);
 	}
 }
-
-/** How late after a whole-second mark one of the window's last requests may still go (what a refusal may cost). */
-const LAST_REQUESTS_SLACK_MS = 250;
-
-/** While one of the window's last requests is out, how often the next one checks. */
-const LAST_REQUESTS_POLL_MS = 5;
 
 const limiters = new Map<string, RateLimiter>();
 

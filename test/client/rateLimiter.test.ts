@@ -1,13 +1,24 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { RateLimiter, rateLimiterFor, retryDelayMs, type Ticket } from '../../client/rateLimiter';
+import { simulate, type Scenario } from './support/simulate';
+import { VirtualClock } from './support/virtualClock';
 
-import { RateLimiter, rateLimiterFor, retryDelayMs } from '../../client/rateLimiter';
-import { RateLimiter as SandboxRateLimiter } from '../../sandbox/http/rateLimiter';
+const LIMIT = 100;
 
-const headers = (remaining: number, resetAtMs: number) => ({
-	'x-ratelimit-limit': '1000',
+/** FluenzR's headers on an answer counted in a window that ends at `endMs` (Reset rounds it up to a whole second). */
+const counted = (remaining: number, endMs: number) => ({
+	'x-ratelimit-limit': String(LIMIT),
 	'x-ratelimit-remaining': String(remaining),
-	'x-ratelimit-reset': String(resetAtMs / 1000),
+	'x-ratelimit-reset': String(Math.ceil(endMs / 1000)),
 });
+
+const refused = (endMs: number, retryAfterSeconds: number) => ({ ...counted(0, endMs), 'retry-after': String(retryAfterSeconds) });
+
+/** Asks the limiter for `count` requests; `granted` fills as it lets them through. */
+function ask(limiter: RateLimiter, count: number): { granted: Ticket[] } {
+	const granted: Ticket[] = [];
+	for (let i = 0; i < count; i++) void limiter.acquire().then((ticket) => granted.push(ticket));
+	return { granted };
+}
 
 describe('retryDelayMs', () => {
 	it('prefers Retry-After, in seconds', () => {
@@ -27,149 +38,226 @@ describe('retryDelayMs', () => {
 	});
 });
 
-describe('RateLimiter', () => {
+describe('RateLimiter, one process on the key', () => {
+	let clock: VirtualClock;
+	let limiter: RateLimiter;
+	beforeEach(() => {
+		clock = new VirtualClock();
+		limiter = new RateLimiter(4, clock);
+	});
+
 	it('never has more requests in flight than its concurrency, and starts them in arrival order', async () => {
-		const limiter = new RateLimiter(2);
+		const headerless = new RateLimiter(2, clock);
 		const started: number[] = [];
 		let inFlight = 0;
 		let peak = 0;
-		await Promise.all(
+		const done = Promise.all(
 			[0, 1, 2, 3, 4, 5].map(async (n) => {
-				const ticket = await limiter.acquire();
+				const ticket = await headerless.acquire();
 				started.push(n);
-				inFlight++;
-				peak = Math.max(peak, inFlight);
-				await new Promise((resolve) => setImmediate(resolve));
+				peak = Math.max(peak, ++inFlight);
+				await clock.sleep(10);
 				inFlight--;
-				limiter.release(ticket);
+				// An API that sends no rate limit headers: nothing to pace by but the concurrency.
+				headerless.observe({}, ticket);
+				headerless.release(ticket);
 			}),
 		);
+		await clock.run();
+		await done;
 		expect(peak).toBe(2);
 		expect(started).toEqual([0, 1, 2, 3, 4, 5]);
 	});
 
-	it('holds requests while the window is used up, and sends the next one only once the window has reset', async () => {
-		const limiter = new RateLimiter(4);
-		const first = await limiter.acquire();
-		const resetAt = Math.ceil((Date.now() + 1300) / 1000) * 1000;
-		limiter.observe(headers(0, resetAt), first);
-		limiter.release(first);
-		const next = await limiter.acquire();
-		// Nothing known of the window's length yet: the announced reset is the only safe moment.
-		expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
-		limiter.release(next);
+	it('asks about a window it knows nothing of with one request, and lets the others go after its answer', async () => {
+		const { granted } = ask(limiter, 6);
+		await clock.advance(0);
+		expect(granted).toHaveLength(1);
+
+		await clock.advance(20);
+		expect(granted).toHaveLength(1);
+		limiter.observe(counted(LIMIT - 1, clock.now() + 60_000), granted[0]);
+		limiter.release(granted[0]);
+		await clock.advance(0);
+		expect(granted).toHaveLength(5);
 	});
 
 	it('lets requests through while the window has room', async () => {
-		const limiter = new RateLimiter(4);
-		const first = await limiter.acquire();
-		limiter.observe(headers(500, Date.now() + 60_000), first);
-		limiter.release(first);
-		const before = Date.now();
-		const next = await limiter.acquire();
-		expect(Date.now() - before).toBeLessThan(50);
-		limiter.release(next);
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		limiter.observe(counted(500, clock.now() + 60_000), granted[0]);
+		limiter.release(granted[0]);
+
+		const next = ask(limiter, 4);
+		await clock.advance(0);
+		expect(next.granted).toHaveLength(4);
 	});
 
-	it('after a 429 nobody sends before the wait it asked for', async () => {
-		const limiter = new RateLimiter(4);
-		const ticket = await limiter.acquire();
-		const refusedAt = Date.now();
-		limiter.rateLimited({ 'retry-after': '1' }, ticket);
-		limiter.release(ticket);
-		const retry = await limiter.acquire();
-		expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(990);
-		limiter.release(retry);
+	it('sends nothing while the window is used up; once it has ended, one request, and the others after its answer', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		const endMs = Math.ceil((clock.now() + 1300) / 1000) * 1000;
+		limiter.observe(counted(0, endMs), granted[0]);
+		limiter.release(granted[0]);
+
+		const next = ask(limiter, 5);
+		await clock.run(endMs - 1);
+		expect(next.granted).toHaveLength(0);
+		await clock.run(endMs);
+		// Another process may have filled the new window already: one refusal at most, not one per request in flight.
+		expect(next.granted).toHaveLength(1);
+		expect(next.granted[0].sentAtMs).toBe(endMs);
+		await clock.advance(500);
+		expect(next.granted).toHaveLength(1);
 	});
 
-	it('a 429 is obeyed even when the window looked about to end: no request before its Retry-After', async () => {
-		const limiter = new RateLimiter(4);
-		const first = await limiter.acquire();
-		const resetAt = Math.ceil((Date.now() + 100) / 1000) * 1000;
-		limiter.observe(headers(0, resetAt), first);
-		limiter.release(first);
-		const refused = await limiter.acquire();
-		const refusedAt = Date.now();
-		limiter.rateLimited({ ...headers(0, resetAt), 'retry-after': '2' }, refused);
-		limiter.release(refused);
-		const retry = await limiter.acquire();
-		expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1990);
-		limiter.release(retry);
+	it('after a 429 with Retry-After 2, sends no request before 2 s, then one', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		const endMs = clock.now() + 1500;
+		limiter.observe(counted(40, endMs), granted[0]);
+		limiter.release(granted[0]);
+		// Another process used the window up meanwhile.
+		const second = ask(limiter, 1);
+		await clock.advance(0);
+		const refusedAt = clock.now();
+		limiter.rateLimited(refused(endMs, 2), second.granted[0]);
+		limiter.release(second.granted[0]);
+
+		const next = ask(limiter, 4);
+		await clock.run(refusedAt + 1999);
+		expect(next.granted).toHaveLength(0);
+		await clock.run(refusedAt + 2000);
+		expect(next.granted).toHaveLength(1);
+	});
+
+	it('obeys a 429 even when the window looked about to end: no request before its Retry-After', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		limiter.observe(counted(0, clock.now() + 100), granted[0]);
+		limiter.release(granted[0]);
+		const asked = ask(limiter, 1);
+		await clock.run();
+		// The window had not ended after all (another process opened the next one and filled it, say).
+		const refusedAt = clock.now();
+		limiter.rateLimited(refused(clock.now() + 1800, 2), asked.granted[0]);
+		limiter.release(asked.granted[0]);
+
+		const next = ask(limiter, 1);
+		await clock.run(refusedAt + 1999);
+		expect(next.granted).toHaveLength(0);
+		await clock.run(refusedAt + 2000);
+		expect(next.granted).toHaveLength(1);
+	});
+
+	it('follows FluenzR when its windows start over (a new limit, say), although the new window resets before the old one', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		limiter.observe(counted(990, clock.now() + 60_000), granted[0]);
+		limiter.release(granted[0]);
+		await clock.advance(5000);
+
+		const second = ask(limiter, 1);
+		await clock.advance(0);
+		// Sent after the 60 s window was known, answered from a window that ends sooner: a new window, used up.
+		const newEndMs = clock.now() + 1500;
+		limiter.observe(counted(0, newEndMs), second.granted[0]);
+		limiter.release(second.granted[0]);
+
+		const next = ask(limiter, 4);
+		await clock.run(newEndMs - 1);
+		expect(next.granted).toHaveLength(0);
+		await clock.run(Math.ceil(newEndMs / 1000) * 1000);
+		expect(next.granted).toHaveLength(1);
+	});
+
+	const alone = (requests: number, startPhaseMs: number): Scenario => ({
+		limit: LIMIT,
+		windowMs: 2000,
+		processes: [{ requests, startMs: 0, cpuMs: 1 }],
+		latencyMs: [2, 6],
+		startPhaseMs,
+	});
+
+	it('sends exactly what each window allows, never meets a 429, and opens each next window within a round trip of the end', async () => {
+		// 100 ms into a second: each window ends there too, 900 ms before its rounded-up reset.
+		const run = await simulate(alone(450, 100), 1);
+
+		expect(run.refused).toBe(0);
+		expect(run.createdPerWindow.map(([created]) => created)).toEqual([100, 100, 100, 100, 50]);
+		for (const late of run.lateMs) expect(late).toBeLessThan(15);
+	});
+
+	it('learns a length the first window leaves in doubt: it asks at the shorter length’s end, and each window opens on time', async () => {
+		// Windows that open just after a whole second end just after one too, nearly a second before their
+		// rounded-up reset: the first one allows 2 s or 3 s. Waiting for the longer would open the next
+		// window just after a whole second again, and keep every window in that doubt.
+		const run = await simulate(alone(450, 998), 1);
+
+		expect(run.refused).toBeLessThanOrEqual(1);
+		expect(run.windows).toBe(5);
+		expect(run.lateMs[0]).toBeLessThan(150);
+		for (const late of run.lateMs.slice(1)) expect(late).toBeLessThan(15);
 	});
 });
 
-/** Sends `count` requests through `limiter` to a FluenzR-like fixed window (the sandbox's own rule), `latencyMs` each way. */
-async function sendThrough(
-	limiter: RateLimiter,
-	server: SandboxRateLimiter,
-	count: number,
-	latencyMs = 0,
-): Promise<{ arrivals: number[]; refused: number }> {
-	const arrivals: number[] = [];
-	let refused = 0;
-	const pause = () => (latencyMs > 0 ? sleep(latencyMs) : Promise.resolve());
-	await Promise.all(
-		Array.from({ length: count }, async () => {
-			for (;;) {
-				const ticket = await limiter.acquire();
-				await pause();
-				const verdict = server.hit('key');
-				await pause();
-				if (verdict.limited) {
-					refused++;
-					limiter.rateLimited(verdict.headers, ticket);
-					limiter.release(ticket);
-					continue;
-				}
-				arrivals.push(Date.now());
-				limiter.observe(verdict.headers, ticket);
-				limiter.release(ticket);
-				return;
-			}
-		}),
-	);
-	return { arrivals: arrivals.sort((a, b) => a - b), refused };
-}
-
-/** When each fixed window opened: the first arrival after the previous one's end. */
-function windowOpenings(arrivals: number[], windowMs: number): number[] {
-	const openings: number[] = [];
-	for (const at of arrivals) if (openings.length === 0 || at >= (openings.at(-1) as number) + windowMs) openings.push(at);
-	return openings;
-}
-
-describe('RateLimiter against a fixed window of whole seconds', () => {
-	const windowMs = 1000;
-
-	it('learns when the window ends: the next window starts within 50 ms of it, where the rounded-up reset is 900 ms later', async () => {
-		// Start 100 ms into a second: the window then ends 100 ms into a second too, and X-RateLimit-Reset rounds that up by 900 ms.
-		await sleep((1100 - (Date.now() % 1000)) % 1000);
-		const server = new SandboxRateLimiter(() => ({ limit: 3, windowMs }), Date.now);
-		const limiter = new RateLimiter(1);
-
-		const { arrivals, refused } = await sendThrough(limiter, server, 9);
-
-		expect(refused).toBe(0);
-		const openings = windowOpenings(arrivals, windowMs);
-		expect(openings).toHaveLength(3);
-		for (let i = 1; i < openings.length; i++) expect(openings[i] - (openings[i - 1] + windowMs)).toBeLessThan(50);
+describe('RateLimiter, two processes on one key (n8n queue mode: two workers, a pacer each)', () => {
+	const twoWorkers = (secondStartsAfterMs: number, requests = [300, 300]): Scenario => ({
+		limit: LIMIT,
+		windowMs: 2000,
+		processes: [
+			{ requests: requests[0], startMs: 0, cpuMs: 2 },
+			{ requests: requests[1], startMs: secondStartsAfterMs, cpuMs: 2 },
+		],
+		latencyMs: [1, 10],
 	});
 
-	it('two clients of one key (two n8n workers): each leaves the window’s last requests to the other, so few are refused and no time is lost', async () => {
-		const server = new SandboxRateLimiter(() => ({ limit: 20, windowMs }), Date.now);
-		const first = new RateLimiter(4);
-		const second = new RateLimiter(4);
-		const started = Date.now();
+	it('fill every window between them, with at most one 429 in any window', async () => {
+		for (const [seed, startsAfter] of [
+			[1, 0],
+			[2, 700],
+			[3, 1300],
+			[4, 1900],
+		]) {
+			const run = await simulate(twoWorkers(startsAfter), seed);
 
-		const [a, b] = await Promise.all([sendThrough(first, server, 30, 2), sendThrough(second, server, 30, 2)]);
+			expect(run.failed).toBe(0);
+			expect(run.created).toBe(600);
+			expect(run.windows).toBe(6);
+			expect(Math.max(...run.refusedPerWindow)).toBeLessThanOrEqual(1);
+		}
+	});
 
-		const arrivals = [...a.arrivals, ...b.arrivals].sort((x, y) => x - y);
-		expect(arrivals).toHaveLength(60);
-		const openings = windowOpenings(arrivals, windowMs);
-		// 60 requests at 20 per window need 3 windows; one more at most if the reserve left a window short.
-		expect(openings.length).toBeLessThanOrEqual(4);
-		expect((a.refused + b.refused) / openings.length).toBeLessThanOrEqual(4);
-		expect(arrivals.at(-1)! - started).toBeLessThan((openings.length - 1) * windowMs + 1000);
+	it('on a busy machine too (slow, uneven answers), at most two 429s in any window, and every contact created once', async () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const busy: Scenario = {
+				...twoWorkers([0, 400, 900, 1500, 2200][seed % 5]),
+				processes: twoWorkers([0, 400, 900, 1500, 2200][seed % 5]).processes.map((spec) => ({ ...spec, cpuMs: 8 })),
+				latencyMs: [5, 40],
+			};
+			const run = await simulate(busy, seed);
+
+			expect(run.failed).toBe(0);
+			expect(run.created).toBe(600);
+			expect(Math.max(...run.refusedPerWindow)).toBeLessThanOrEqual(2);
+		}
+	});
+
+	it('a pacer that meets a window the other has filled meets one 429, not one per request it has waiting', async () => {
+		const run = await simulate(twoWorkers(800, [200, 100]), 5);
+
+		// The first fills the first window alone in a few hundred ms; the second arrives after that.
+		expect(run.createdPerWindow[0]).toEqual([100, 0]);
+		expect(run.refusedPerWindow[0]).toBe(1);
+	});
+
+	it('the pacer that stopped short of a window’s last requests takes them once the other stops sending', async () => {
+		// The first has 130 to send: 30 in the second window, which the second pacer then fills alone.
+		const run = await simulate(twoWorkers(500, [130, 170]), 6);
+
+		expect(run.created).toBe(300);
+		expect(run.windows).toBe(3);
+		expect(run.createdPerWindow[1].reduce((sum, created) => sum + created, 0)).toBe(100);
 	});
 });
 

@@ -82,16 +82,49 @@ function loadWorkflow(letter: string): WorkflowJson {
 /** What happened in each rate limit window, and when each workflow's requests came: where time went, for the figures. */
 function perWindow(creates: LoggedRequest[], startedAt: number) {
 	const openings = windowOpenings(creates, TIGHT_RATE_LIMIT.windowMs);
-	const windowOf = (request: LoggedRequest) => openings.filter((opening) => Date.parse(request.at) >= opening).length - 1;
+	const arrivalOf = (request: LoggedRequest) => Date.parse(request.at);
+	const windowOf = (request: LoggedRequest) => openings.filter((opening) => arrivalOf(request) >= opening).length - 1;
 	const workflowOf = (request: LoggedRequest) => /@queue-(queue-load-\w)\.io$/.exec(String((request.body as { email?: string }).email))?.[1];
-	const arrivals = (path: string) => creates.filter((request) => workflowOf(request) === path).map((request) => Date.parse(request.at) - startedAt);
-	return {
-		windowsDetail: openings.map((opening, index) => ({
+	const arrivals = (path: string) => creates.filter((request) => workflowOf(request) === path).map((request) => arrivalOf(request) - startedAt);
+	/** Per workflow in one window: created, refused, and the first and last arrival after the window opened (ms). */
+	const byWorkflow = (inWindow: LoggedRequest[], opening: number) =>
+		Object.fromEntries(
+			LOAD_WORKFLOWS.map(({ webhookPath }) => {
+				const own = inWindow.filter((request) => workflowOf(request) === webhookPath);
+				const times = own.map((request) => arrivalOf(request) - opening);
+				return [
+					webhookPath,
+					{
+						created: own.filter((request) => request.status !== 429).length,
+						refusedAtMs: own.filter((request) => request.status === 429).map((request) => arrivalOf(request) - opening),
+						firstLastMs: own.length ? [Math.min(...times), Math.max(...times)] : [],
+					},
+				];
+			}),
+		);
+	const windowsDetail = openings.map((opening, index) => {
+		const inWindow = creates.filter((request) => windowOf(request) === index);
+		return {
 			openedAfterStartMs: opening - startedAt,
 			lateAfterPreviousEndMs: index === 0 ? 0 : opening - openings[index - 1] - TIGHT_RATE_LIMIT.windowMs,
-			created: creates.filter((request) => windowOf(request) === index && request.status !== 429).length,
-			refused: creates.filter((request) => windowOf(request) === index && request.status === 429).length,
-		})),
+			created: inWindow.filter((request) => request.status !== 429).length,
+			refused: inWindow.filter((request) => request.status === 429).length,
+			byWorkflow: byWorkflow(inWindow, opening),
+		};
+	});
+	return {
+		rateLimitedMostInOneWindow: Math.max(...windowsDetail.map((window) => window.refused)),
+		windowsDetail,
+		/** Every create's arrival after the start (ms) and its status, per workflow. */
+		arrivals: Object.fromEntries(
+			LOAD_WORKFLOWS.map(({ webhookPath }) => [
+				webhookPath,
+				creates
+					.filter((request) => workflowOf(request) === webhookPath)
+					.map((request) => [arrivalOf(request) - startedAt, request.status])
+					.sort((x, y) => x[0] - y[0]),
+			]),
+		),
 		workflowsFirstLastRequestMs: Object.fromEntries(
 			LOAD_WORKFLOWS.map(({ webhookPath }) => [webhookPath, [Math.min(...arrivals(webhookPath)), Math.max(...arrivals(webhookPath))]]),
 		),
@@ -268,6 +301,7 @@ describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT
 	let executions: ExecutionSummary[];
 	let verdict: RateLimitVerdict;
 	let loadAverageAtStart: number;
+	let mostRefusedInOneWindow: number;
 
 	beforeAll(async () => {
 		for (const workflow of LOAD_WORKFLOWS) await publish(workflow.id);
@@ -306,11 +340,12 @@ describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT
 			loadAverageAtStart,
 			loadAverageAtEnd: loadavg(),
 		};
+		mostRefusedInOneWindow = figures.rateLimitedMostInOneWindow;
 		writeFileSync(path.join(QUEUE_ARTEFACTS_FOLDER, 'rate-limit.json'), JSON.stringify(figures, null, 2));
 		// The span is a timing: printed and kept for docs/queue-mode.md, never asserted (it measures the
 		// machine's load as much as the pacer).
 		process.stderr.write(
-			`[queue] span ${verdict.pacingRatioToFloor.toFixed(2)}× the floor, ${figures.rateLimitedPerWindow.toFixed(1)} responses of 429 per window, load average ${loadAverageAtStart.toFixed(1)} on ${availableParallelism()} cores\n`,
+			`[queue] span ${verdict.pacingRatioToFloor.toFixed(2)}× the floor, ${verdict.windows} windows, ${verdict.rateLimitedAnswers} responses of 429 (${figures.rateLimitedPerWindow.toFixed(1)} per window, at most ${figures.rateLimitedMostInOneWindow} in one), load average ${loadAverageAtStart.toFixed(1)} on ${availableParallelism()} cores\n`,
 		);
 		process.stderr.write(`[queue] rate limit figures: ${JSON.stringify(figures)}\n`);
 		sandbox().configure({ rateLimit: DEFAULT_RATE_LIMIT });
@@ -327,7 +362,7 @@ describe(`one API key's rate limit (${TIGHT_RATE_LIMIT.limit} requests / ${TIGHT
 		expect(verdict).toMatchObject({ created: 2 * CONTACTS_PER_WORKFLOW, lost: 0, duplicated: 0 });
 	});
 
-	it('at most 4 responses of 429 per window, on average over the run', () => {
-		expect(verdict.rateLimitedAnswers / verdict.windows).toBeLessThanOrEqual(4);
+	it('at most 4 responses of 429 in any window', () => {
+		expect(mostRefusedInOneWindow).toBeLessThanOrEqual(4);
 	});
 });
