@@ -12,21 +12,24 @@ import type { BenchJob } from './jobs';
 
 export const FLUENZR_NODE_NAME = 'FluenzR';
 
+/** Contact → Create with each field mapped by an expression (job 1e here, and the harness bench's creates). */
+export const CREATE_CONTACT_BY_EXPRESSIONS = {
+	resource: 'contact',
+	operation: 'create',
+	email: '={{ $json.email }}',
+	additionalFields: {
+		firstName: '={{ $json.firstName }}',
+		lastName: '={{ $json.lastName }}',
+		company: '={{ $json.company }}',
+	},
+};
+
 function fluenzrParameters(job: BenchJob): Record<string, unknown> {
 	switch (job.kind) {
 		case 'create':
 			// The items already carry FluenzR's field names: what Map Automatically is for.
 			if (!job.fieldsByExpression) return { resource: 'contact', operation: 'create', contactMapping: 'auto' };
-			return {
-				resource: 'contact',
-				operation: 'create',
-				email: '={{ $json.email }}',
-				additionalFields: {
-					firstName: '={{ $json.firstName }}',
-					lastName: '={{ $json.lastName }}',
-					company: '={{ $json.company }}',
-				},
-			};
+			return CREATE_CONTACT_BY_EXPRESSIONS;
 		case 'stats':
 			return { resource: 'campaign', operation: 'getStats', campaignId: byId('={{ $json.campaignId }}') };
 		case 'list':

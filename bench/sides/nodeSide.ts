@@ -7,6 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runNode } from '../../test/harness';
 import { contactInputs, type Job, type SideRequest } from '../jobs';
+import { CREATE_CONTACT_BY_EXPRESSIONS } from '../n8n/fluenzrWorkflows';
 
 import type { BenchRecord, JobResult } from './jobResult';
 
@@ -27,16 +28,7 @@ function workflowFor(job: Job): { parameters: INodeParameters; input: IDataObjec
 			};
 		case 'createContacts':
 			return {
-				parameters: {
-					resource: 'contact',
-					operation: 'create',
-					email: '={{ $json.email }}',
-					additionalFields: {
-						firstName: '={{ $json.firstName }}',
-						lastName: '={{ $json.lastName }}',
-						company: '={{ $json.company }}',
-					},
-				},
+				parameters: CREATE_CONTACT_BY_EXPRESSIONS,
 				input: contactInputs(job.count, job.emailDomain) as unknown as IDataObject[],
 			};
 		case 'campaignStats':
