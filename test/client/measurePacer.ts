@@ -40,7 +40,11 @@ async function main(): Promise<void> {
 			const openings = windowOpenings(requests, rateLimit.windowMs);
 			const windowOf = (at: number) => openings.filter((opening) => at >= opening).length - 1;
 			const refusedPerWindow = openings.map(() => 0);
-			for (const request of requests) if (request.status === 429) refusedPerWindow[windowOf(Date.parse(request.at))]++;
+			const createdPerWindow = openings.map(() => 0);
+			for (const request of requests) {
+				if (request.status === 429) refusedPerWindow[windowOf(Date.parse(request.at))]++;
+				else createdPerWindow[windowOf(Date.parse(request.at))]++;
+			}
 			const late = openings.slice(1).map((opening, index) => opening - openings[index] - rateLimit.windowMs);
 			process.stdout.write(
 				`${JSON.stringify({
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
 					refusedPerWindowAvg: Number((verdict.rateLimitedAnswers / verdict.windows).toFixed(2)),
 					refusedPerWindowMax: Math.max(...refusedPerWindow),
 					refusedPerWindow,
+					createdPerWindow,
 					windowOpenedLateMs: late,
 				})}\n`,
 			);
