@@ -10,7 +10,7 @@ import { byId } from '../../test/e2e/support/workflowBuilder';
 
 import type { BenchJob } from './jobs';
 
-export const FLUENZR_NODE_NAME = 'FluenzR';
+const FLUENZR_NODE_NAME = 'FluenzR';
 
 /** Contact → Create with each field mapped by an expression (job 1e here, and the harness bench's creates). */
 export const CREATE_CONTACT_BY_EXPRESSIONS = {
@@ -24,12 +24,30 @@ export const CREATE_CONTACT_BY_EXPRESSIONS = {
 	},
 };
 
+/** What a user whose CRM names the fields otherwise puts before Map Automatically: one expression per field. */
+const EDIT_FIELDS_STEP: StepNode = {
+	name: 'Edit Fields',
+	type: 'n8n-nodes-base.set',
+	typeVersion: 3.4,
+	parameters: {
+		assignments: {
+			assignments: ['email', 'firstName', 'lastName', 'company'].map((field) => ({
+				id: `bench-${field}`,
+				name: field,
+				type: 'string',
+				value: `={{ $json.${field} }}`,
+			})),
+		},
+		options: {},
+	},
+};
+
 function fluenzrParameters(job: BenchJob): Record<string, unknown> {
 	switch (job.kind) {
 		case 'create':
-			// The items already carry FluenzR's field names: what Map Automatically is for.
-			if (!job.fieldsByExpression) return { resource: 'contact', operation: 'create', contactMapping: 'auto' };
-			return CREATE_CONTACT_BY_EXPRESSIONS;
+			if (job.fluenzrMapping === 'eachFieldByExpression') return CREATE_CONTACT_BY_EXPRESSIONS;
+			// The items carry FluenzR's field names (or Edit Fields gave them those): what Map Automatically is for.
+			return { resource: 'contact', operation: 'create', contactMapping: 'auto' };
 		case 'stats':
 			return { resource: 'campaign', operation: 'getStats', campaignId: byId('={{ $json.campaignId }}') };
 		case 'list':
@@ -37,10 +55,11 @@ function fluenzrParameters(job: BenchJob): Record<string, unknown> {
 	}
 }
 
-/** The measured node(s) of the FluenzR side (the credential is added per run). */
+/** The measured node(s) of the FluenzR side, in order (the credential is added per run). */
 export function fluenzrSteps(job: BenchJob): StepNode[] {
 	// On Error: Continue, so that a failed item is counted rather than ending the run.
-	return [{ name: FLUENZR_NODE_NAME, parameters: fluenzrParameters(job), continueOnFail: true }];
+	const fluenzr: StepNode = { name: FLUENZR_NODE_NAME, parameters: fluenzrParameters(job), continueOnFail: true };
+	return job.fluenzrMapping === 'editFieldsThenAuto' ? [EDIT_FIELDS_STEP, fluenzr] : [fluenzr];
 }
 
 /** The record a FluenzR output item holds: the node outputs the record itself. */

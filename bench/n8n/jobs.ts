@@ -1,5 +1,5 @@
 /**
- * The six jobs of the real-n8n bench: what each asks of FluenzR, how the
+ * The jobs of the real-n8n bench: what each asks of FluenzR, how the
  * sandbox is seeded for it, and its rate limit. Each side (the FluenzR node,
  * n8n's HTTP Request node, the plain loop) does the same job; the workflows
  * are in fluenzrWorkflows.ts and httpRequestWorkflows.ts, the loop in
@@ -18,8 +18,13 @@ export interface BenchJob {
 	rateLimit: RateLimitConfig;
 	/** Contacts to create (create jobs). */
 	contacts?: ContactInput[];
-	/** Create jobs: the FluenzR node maps each field by an expression instead of Map Automatically. */
-	fieldsByExpression?: boolean;
+	/**
+	 * Create jobs: how the FluenzR side maps the items' fields, when not with
+	 * Map Automatically: each field by an expression in the node, or an Edit
+	 * Fields node setting them (as a rename from a CRM's names would) before
+	 * Map Automatically.
+	 */
+	fluenzrMapping?: 'eachFieldByExpression' | 'editFieldsThenAuto';
 	/** Campaigns whose statistics are read (stats job). */
 	campaignIds?: string[];
 	/** Seeds the run's (empty) account before the run. */
@@ -83,7 +88,11 @@ export function benchJobs(campaignIds: string[]): BenchJob[] {
 		createJob('1', 'Create 1,000 contacts (email + 3 fields; FluenzR: Map Automatically)', 1_000, GENEROUS_RATE_LIMIT, 3),
 		{
 			...createJob('1e', 'Create 1,000 contacts (email + 3 fields; FluenzR: each field by expression)', 1_000, GENEROUS_RATE_LIMIT, 2),
-			fieldsByExpression: true,
+			fluenzrMapping: 'eachFieldByExpression',
+		},
+		{
+			...createJob('1f', 'Create 1,000 contacts (email + 3 fields; FluenzR: Edit Fields, then Map Automatically)', 1_000, GENEROUS_RATE_LIMIT, 3),
+			fluenzrMapping: 'editFieldsThenAuto',
 		},
 		{
 			id: '2',

@@ -13,7 +13,7 @@ import { runToCompletion } from '../../scripts/lib/processes';
 import { findRunJson, type NodeRun, type WorkflowRunData } from '../../scripts/lib/runJson';
 
 import type { FloorJob, FloorReport } from './floorLoop';
-import { FLUENZR_NODE_NAME, fluenzrRecordOf } from './fluenzrWorkflows';
+import { fluenzrRecordOf, fluenzrSteps } from './fluenzrWorkflows';
 import { HTTP_REQUEST_NODE_NAME, httpRecordOf, SPLIT_OUT_NODE_NAME } from './httpRequestWorkflows';
 import { recordKey, type BenchJob } from './jobs';
 import type { PlannedRun } from './plan';
@@ -53,7 +53,7 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 
 const measuredNodes = (run: PlannedRun) =>
 	run.side === 'fluenzr'
-		? [FLUENZR_NODE_NAME]
+		? fluenzrSteps(run.job).map((step) => step.name)
 		: run.job.kind === 'list'
 			? [HTTP_REQUEST_NODE_NAME, SPLIT_OUT_NODE_NAME]
 			: [HTTP_REQUEST_NODE_NAME];
