@@ -106,25 +106,31 @@ export function fillPathId(field: IdField): PreSend {
 	};
 }
 
-/** Accepts a list of IDs as an array, or as text separated by commas, spaces or new lines. */
+/**
+ * Accepts a list of IDs as an array, or as text separated by commas, spaces
+ * or new lines; answers each ID once, at its first place (FluenzR counts a
+ * repeated ID once anyway).
+ */
 export function parseIdList(value: unknown): string[] | undefined {
+	let ids: string[];
 	if (Array.isArray(value)) {
 		if (!value.every((id) => typeof id === 'string' || typeof id === 'number')) return undefined;
-		return value.map((id) => String(id).trim()).filter(Boolean);
+		ids = value.map((id) => String(id).trim());
+	} else if (typeof value === 'number') {
+		ids = [String(value)];
+	} else if (typeof value === 'string') {
+		ids = value.split(/[\s,]+/).map((id) => id.trim());
+	} else {
+		return undefined;
 	}
-	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return undefined;
-	return value
-		.split(/[\s,]+/)
-		.map((id) => id.trim())
-		.filter(Boolean);
+	return [...new Set(ids.filter(Boolean))];
 }
 
 /**
  * Sends a "Contact IDs" field as the `contactIds` array, each ID once at its
- * first place (FluenzR counts a repeated ID once within a request; removing
- * repeats from the whole list keeps that true across the chunks that
- * addContactsInChunks cuts it into). Any number of IDs; none is refused.
+ * first place (removing repeats from the whole list keeps FluenzR's
+ * once-per-request count true across the chunks that addContactsInChunks
+ * cuts it into). Any number of IDs; none is refused.
  */
 export function sendContactIds(parameterName: string, fieldName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
@@ -145,7 +151,7 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
 				`Enter at least one contact ID, or IDs separated by commas (ct_1, ct_2). If the value comes from an expression, check that it gives IDs for every item.`,
 			);
 		}
-		bodyOf(options).contactIds = [...new Set(ids)];
+		bodyOf(options).contactIds = ids;
 		return options;
 	};
 }
@@ -165,7 +171,7 @@ export function sendGroupIds(collectionName: string): PreSend {
 				'Give group IDs: pick groups from the list, or use an expression giving an array of group IDs (or IDs separated by commas).',
 			);
 		}
-		bodyOf(options).groupIds = [...new Set(ids)];
+		bodyOf(options).groupIds = ids;
 		return options;
 	};
 }

@@ -4,21 +4,23 @@
  * name ("Map Automatically"), as n8n's database nodes offer.
  *
  * Map Automatically is also the fast way for big syncs: n8n's engine
- * evaluates every expression of the parameters two or three times per item
- * before it sends the first request (about a millisecond each in n8n 2.x's
- * default expression engine), and this mode has none to evaluate.
+ * evaluates every expression of the parameters at least twice per item, a
+ * routed field's four times, before it sends the first request (about a
+ * millisecond each in n8n 2.x's default expression engine), and this mode
+ * has none to evaluate.
  */
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
 import { numberAsText, parseIdList, recordInputProblem } from '../../shared/validation';
+import { contactFieldOptions } from './fields';
 
-/** The contact fields Map Automatically takes from the input item, and how each is sent. */
-const TEXT_FIELDS = ['email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'website', 'linkedinUrl'];
-const KNOWN_FIELDS = [...TEXT_FIELDS, 'unsubscribed', 'customFields', 'groupIds'];
+/** The contact fields Map Automatically takes from the input item: the ones Map Each Field Below offers. */
+const FIELD_OPTIONS = contactFieldOptions('additionalFields');
+const TEXT_FIELDS = ['email', ...FIELD_OPTIONS.filter((option) => option.type === 'string').map((option) => option.name)];
+const KNOWN_FIELDS = ['email', ...FIELD_OPTIONS.map((option) => option.name)];
 
-const MAP_AUTOMATICALLY_FIX =
-	'Give the input items fields named as FluenzR names them (email, firstName, lastName, company, jobTitle, phone, website, linkedinUrl, unsubscribed, customFields, groupIds), for example with an Edit Fields (Set) node before this one, or choose "Map Each Field Below".';
+const MAP_AUTOMATICALLY_FIX = `Give the input items fields named as FluenzR names them (${KNOWN_FIELDS.join(', ')}), for example with an Edit Fields (Set) node before this one, or choose "Map Each Field Below".`;
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
@@ -68,7 +70,7 @@ async function sendInputItemAsContact(this: IExecuteSingleFunctions, options: IH
 		if (groupIds === undefined) {
 			return recordInputProblem(this, options, `The input item's "groupIds" is ${describe(item.groupIds)}, not a list of group IDs`, MAP_AUTOMATICALLY_FIX);
 		}
-		body.groupIds = [...new Set(groupIds)];
+		body.groupIds = groupIds;
 	}
 	options.body = body;
 	return options;
