@@ -52,6 +52,13 @@ export interface IdField {
 	example: string;
 }
 
+/** What a value from an expression or an input item is, for an error message: "a list", "an object", "a boolean"... */
+export function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /**
  * An ID that goes into the URL must be one path segment: not empty
  * (`/contacts/` is another endpoint), not an object from an expression, not
@@ -71,8 +78,7 @@ function checkedId(
 		return undefined;
 	}
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-		recordInputProblem(context, options, `The ${displayName} field must be an ID, not ${kind}`, fix);
+		recordInputProblem(context, options, `The ${displayName} field must be an ID, not ${kindOf(value)}`, fix);
 		return undefined;
 	}
 	if (DOT_SEGMENTS.has(String(value).trim())) {

@@ -12,7 +12,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
-import { numberAsText, parseIdList, recordInputProblem } from '../../shared/validation';
+import { kindOf, numberAsText, parseIdList, recordInputProblem } from '../../shared/validation';
 import { contactFieldOptions } from './fields';
 
 /** The contact fields Map Automatically takes from the input item: the ones Map Each Field Below offers. */
@@ -21,12 +21,6 @@ const TEXT_FIELDS = ['email', ...FIELD_OPTIONS.filter((option) => option.type ==
 const KNOWN_FIELDS = ['email', ...FIELD_OPTIONS.map((option) => option.name)];
 
 const MAP_AUTOMATICALLY_FIX = `Give the input items fields named as FluenzR names them (${KNOWN_FIELDS.join(', ')}), for example with an Edit Fields (Set) node before this one, or choose "Map Each Field Below".`;
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,7 +34,7 @@ async function sendInputItemAsContact(this: IExecuteSingleFunctions, options: IH
 		const value = item[name];
 		if (value === undefined || value === null) continue;
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			return recordInputProblem(this, options, `The input item's "${name}" is ${describe(value)}, not text`, MAP_AUTOMATICALLY_FIX);
+			return recordInputProblem(this, options, `The input item's "${name}" is ${kindOf(value)}, not text`, MAP_AUTOMATICALLY_FIX);
 		}
 		body[name] = numberAsText(value) as string;
 	}
@@ -55,20 +49,20 @@ async function sendInputItemAsContact(this: IExecuteSingleFunctions, options: IH
 	}
 	if (item.unsubscribed !== undefined && item.unsubscribed !== null) {
 		if (typeof item.unsubscribed !== 'boolean') {
-			return recordInputProblem(this, options, `The input item's "unsubscribed" is ${describe(item.unsubscribed)}, not true or false`, MAP_AUTOMATICALLY_FIX);
+			return recordInputProblem(this, options, `The input item's "unsubscribed" is ${kindOf(item.unsubscribed)}, not true or false`, MAP_AUTOMATICALLY_FIX);
 		}
 		body.unsubscribed = item.unsubscribed;
 	}
 	if (item.customFields !== undefined && item.customFields !== null) {
 		if (!isPlainObject(item.customFields)) {
-			return recordInputProblem(this, options, `The input item's "customFields" is ${describe(item.customFields)}, not an object`, MAP_AUTOMATICALLY_FIX);
+			return recordInputProblem(this, options, `The input item's "customFields" is ${kindOf(item.customFields)}, not an object`, MAP_AUTOMATICALLY_FIX);
 		}
 		body.customFields = item.customFields;
 	}
 	if (item.groupIds !== undefined && item.groupIds !== null) {
 		const groupIds = parseIdList(item.groupIds);
 		if (groupIds === undefined) {
-			return recordInputProblem(this, options, `The input item's "groupIds" is ${describe(item.groupIds)}, not a list of group IDs`, MAP_AUTOMATICALLY_FIX);
+			return recordInputProblem(this, options, `The input item's "groupIds" is ${kindOf(item.groupIds)}, not a list of group IDs`, MAP_AUTOMATICALLY_FIX);
 		}
 		body.groupIds = groupIds;
 	}
