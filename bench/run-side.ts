@@ -9,6 +9,8 @@
  */
 import 'reflect-metadata';
 
+import { runScript } from '../scripts/lib/runScript';
+
 import { contactInputs, SIDES, type Job, type Side, type SideReport, type SideRequest } from './jobs';
 import { startMemoryProbe } from './memoryProbe';
 import type { JobResult } from './sides/jobResult';
@@ -68,10 +70,4 @@ async function main(): Promise<void> {
 	process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-main().then(
-	() => process.exit(0),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+runScript(main);

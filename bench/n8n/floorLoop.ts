@@ -16,6 +16,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { MAX_PAGE_SIZE, RATE_LIMIT_HEADERS } from '../../client/contract';
+import { runScript } from '../../scripts/lib/runScript';
 import type { ContactInput } from '../jobs';
 
 import { recordKey, type JobKind } from './jobs';
@@ -208,12 +209,4 @@ async function main(): Promise<void> {
 	await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(report)}\n`, () => resolve()));
 }
 
-if (require.main === module) {
-	main().then(
-		() => process.exit(0),
-		(error: Error) => {
-			process.stderr.write(`${error.stack ?? error.message}\n`);
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runScript(main);

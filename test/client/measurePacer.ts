@@ -16,6 +16,7 @@ import { measureSide } from '../../bench/measureSide';
 import type { Scenario } from '../../bench/scenarios';
 import { stopRunningSides } from '../../bench/spawnSide';
 import { DEMO_ACCOUNTS, startSandbox } from '../../sandbox';
+import { runScript } from '../../scripts/lib/runScript';
 
 async function main(): Promise<void> {
 	const [count, limit, windowSeconds, runs = 1] = process.argv.slice(2).map(Number);
@@ -75,10 +76,4 @@ async function main(): Promise<void> {
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+runScript(main);

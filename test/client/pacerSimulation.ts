@@ -7,6 +7,8 @@
  *
  *   npx tsx test/client/pacerSimulation.ts [scenario name, or part of it] [runs]
  */
+import { runScript } from '../../scripts/lib/runScript';
+
 import { random, simulate, type Scenario, type SimulationResult } from './support/simulate';
 
 export const SCENARIOS: Record<string, (rand: () => number) => Scenario> = {
@@ -107,12 +109,4 @@ async function main(): Promise<void> {
 	}
 }
 
-if (require.main === module) {
-	main().then(
-		() => process.exit(0),
-		(error: Error) => {
-			process.stderr.write(`${error.stack ?? error.message}\n`);
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runScript(main);
