@@ -83,6 +83,11 @@ function firstRequestCell(summary: SideSummary): string {
 	return values.length === 0 ? 'none' : seconds(medianOf(values));
 }
 
+/** The median time from a side's first request to its end: its sending, without its preparation. */
+function medianFromFirstRequest(summary: SideSummary): number {
+	return medianOf(summary.runs.map((m) => m.totalMs - (m.verdict.firstRequestAfterMs ?? 0)));
+}
+
 function rateLimitCell(summary: SideSummary): string {
 	const { verdict } = summary.median;
 	if (verdict.rateLimitedAnswers === 0) return '0';
@@ -150,10 +155,9 @@ export function targetChecks(summaries: SideSummary[]): TargetCheck[] {
 	const firstRequestJob = summaries.find((summary) => summary.side === 'fluenzr' && summary.job.id === FIRST_REQUEST_JOB);
 	if (firstRequestJob) {
 		const slowest = Math.max(...firstRequestJob.runs.map((m) => m.verdict.firstRequestAfterMs ?? Infinity));
-		const sending = medianOf(firstRequestJob.runs.map((m) => m.totalMs - (m.verdict.firstRequestAfterMs ?? 0)));
 		checks.push({
 			met: slowest <= TARGETS.maxFirstRequestMs,
-			text: `Job ${FIRST_REQUEST_JOB} (1,000 items): FluenzR node's first request ${firstRequestCell(firstRequestJob)} after its start, then ${seconds(sending)} to its end (slowest run ${seconds(slowest)}; target ≤ ${seconds(TARGETS.maxFirstRequestMs)})`,
+			text: `Job ${FIRST_REQUEST_JOB} (1,000 items): FluenzR node's first request ${firstRequestCell(firstRequestJob)} after its start, then ${seconds(medianFromFirstRequest(firstRequestJob))} to its end (slowest run ${seconds(slowest)}; target ≤ ${seconds(TARGETS.maxFirstRequestMs)})`,
 		});
 	}
 	const realLimit = summaries.find((summary) => summary.side === 'fluenzr' && summary.job.id === REAL_LIMIT_JOB);
@@ -161,10 +165,9 @@ export function targetChecks(summaries: SideSummary[]): TargetCheck[] {
 		const toFloor = ratioTo(summaries, realLimit, 'floor');
 		if (toFloor !== undefined) {
 			const floor = find(summaries, realLimit.job, 'floor') as SideSummary;
-			const fromFirstRequest = medianOf(realLimit.runs.map((m) => m.totalMs - (m.verdict.firstRequestAfterMs ?? 0)));
 			checks.push({
 				met: toFloor <= TARGETS.maxToFloor,
-				text: `Job ${REAL_LIMIT_JOB}: FluenzR node ${ratio(toFloor)} the floor's time (target ≤ ${TARGETS.maxToFloor}×); from its first request on, ${ratio(fromFirstRequest / medianTotal(floor))}`,
+				text: `Job ${REAL_LIMIT_JOB}: FluenzR node ${ratio(toFloor)} the floor's time (target ≤ ${TARGETS.maxToFloor}×); from its first request on, ${ratio(medianFromFirstRequest(realLimit) / medianTotal(floor))}`,
 			});
 		}
 		const average = Math.max(...realLimit.runs.map((m) => m.verdict.avg429PerWindow));
