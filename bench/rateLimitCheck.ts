@@ -27,18 +27,34 @@ export interface RateLimitVerdict {
 }
 
 /**
- * When each fixed window opened, replaying the sandbox's rule: a window is
- * opened by the first request after the previous one ended.
+ * When each fixed window opened, from the requests' arrival times (ms),
+ * replaying the sandbox's rule: a window is opened by the first request after
+ * the previous one ended.
  */
-export function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
+export function openingsOf(arrivalsMs: number[], windowMs: number): number[] {
 	const openings: number[] = [];
-	// The log is in order of answers; `at` is each request's arrival.
-	const arrivals = requests.map((request) => Date.parse(request.at)).sort((x, y) => x - y);
-	for (const at of arrivals) {
+	for (const at of [...arrivalsMs].sort((x, y) => x - y)) {
 		const current = openings.at(-1);
 		if (current === undefined || at >= current + windowMs) openings.push(at);
 	}
 	return openings;
+}
+
+/** The same for the sandbox's log, which is in order of answers; `at` is each request's arrival. */
+export function windowOpenings(requests: LoggedRequest[], windowMs: number): number[] {
+	return openingsOf(requests.map((request) => Date.parse(request.at)), windowMs);
+}
+
+/** Which window (0 for the first) a moment falls in, given the windows' openings in order. */
+export function windowIndexAt(openings: number[], atMs: number): number {
+	let index = 0;
+	while (index + 1 < openings.length && openings[index + 1] <= atMs) index++;
+	return index;
+}
+
+/** What the limit allows at best for `requests`: (⌈requests / limit⌉ − 1) full windows, plus the last window's own time. */
+export function floorMsOf(requests: number, rateLimit: RateLimitConfig, lastWindowOwnMs: number): number {
+	return (Math.ceil(requests / rateLimit.limit) - 1) * rateLimit.windowMs + lastWindowOwnMs;
 }
 
 export function checkRateLimitRun(
@@ -73,7 +89,7 @@ export function checkRateLimitRun(
 	const openings = windowOpenings(requests, rateLimit.windowMs);
 	if (openings.length === 0) throw new Error('Scenario 5 made no request: nothing to compare with the floor');
 	const lastWindowOwnMs = Math.max(0, report.finishedAtMs - (openings.at(-1) as number));
-	const floorMs = (Math.ceil(inputs.length / rateLimit.limit) - 1) * rateLimit.windowMs + lastWindowOwnMs;
+	const floorMs = floorMsOf(inputs.length, rateLimit, lastWindowOwnMs);
 	return {
 		created,
 		lost: inputs.length - created,

@@ -4,7 +4,7 @@
  * limit window, and the records asked for against those stored or returned.
  */
 import type { Sandbox } from '../../sandbox';
-import { checkRateLimitRun, windowOpenings } from '../rateLimitCheck';
+import { checkRateLimitRun, windowIndexAt, windowOpenings } from '../rateLimitCheck';
 
 import type { BenchJob } from './jobs';
 import type { SideOutcome } from './sides';
@@ -43,10 +43,7 @@ export function judgeRun(sandbox: Sandbox, job: BenchJob, account: string, outco
 	const openings = windowOpenings(requests, job.rateLimit.windowMs);
 	const perWindow = openings.map(() => 0);
 	for (const request of requests.filter((candidate) => candidate.status === 429)) {
-		const at = Date.parse(request.at);
-		let window = 0;
-		while (window + 1 < openings.length && openings[window + 1] <= at) window++;
-		perWindow[window]++;
+		perWindow[windowIndexAt(openings, Date.parse(request.at))]++;
 	}
 	const rateLimitedAnswers = perWindow.reduce((sum, count) => sum + count, 0);
 

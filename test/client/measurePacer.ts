@@ -11,7 +11,7 @@
  */
 import { loadavg } from 'node:os';
 
-import { windowOpenings } from '../../bench/rateLimitCheck';
+import { windowIndexAt, windowOpenings } from '../../bench/rateLimitCheck';
 import { measureSide } from '../../bench/measureSide';
 import type { Scenario } from '../../bench/scenarios';
 import { stopRunningSides } from '../../bench/spawnSide';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 			if (!verdict) throw new Error('no verdict');
 			const requests = sandbox.requests().filter((request) => request.account === DEMO_ACCOUNTS.pro);
 			const openings = windowOpenings(requests, rateLimit.windowMs);
-			const windowOf = (at: number) => openings.filter((opening) => at >= opening).length - 1;
+			const windowOf = (at: number) => windowIndexAt(openings, at);
 			const refusedPerWindow = openings.map(() => 0);
 			const createdPerWindow = openings.map(() => 0);
 			for (const request of requests) {

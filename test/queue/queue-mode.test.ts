@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 
-import { checkRateLimitRun, windowOpenings, type RateLimitVerdict } from '../../bench/rateLimitCheck';
+import { checkRateLimitRun, windowIndexAt, windowOpenings, type RateLimitVerdict } from '../../bench/rateLimitCheck';
 import { WEBHOOK_HEADERS } from '../../client/contract';
 import { DEMO_KEYS, type LoggedRequest, type RateLimitConfig } from '../../sandbox';
 import { DEFAULT_RATE_LIMIT, DEMO_ACCOUNTS } from '../../sandbox/constants';
@@ -99,7 +99,7 @@ function loadWorkflow(letter: string): WorkflowJson {
 function perWindow(creates: LoggedRequest[], startedAt: number, windowMs: number) {
 	const openings = windowOpenings(creates, windowMs);
 	const arrivalOf = (request: LoggedRequest) => Date.parse(request.at);
-	const windowOf = (request: LoggedRequest) => openings.filter((opening) => arrivalOf(request) >= opening).length - 1;
+	const windowOf = (request: LoggedRequest) => windowIndexAt(openings, arrivalOf(request));
 	const workflowOf = (request: LoggedRequest) => /@\w+-(queue-load-\w)\.io$/.exec(String((request.body as { email?: string }).email))?.[1];
 	const arrivals = (path: string) => creates.filter((request) => workflowOf(request) === path).map((request) => arrivalOf(request) - startedAt);
 	/** Per workflow in one window: created, refused, and the first and last arrival after the window opened (ms). */

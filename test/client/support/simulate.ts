@@ -5,6 +5,7 @@
  * (what bounds a busy n8n worker's rate) and a random latency each way
  * (which also reorders requests). Seconds of traffic run in milliseconds.
  */
+import { floorMsOf, openingsOf, windowIndexAt } from '../../../bench/rateLimitCheck';
 import { RateLimiter, type PacerClock } from '../../../client/rateLimiter';
 import { RateLimiter as SandboxRateLimiter } from '../../../sandbox/http/rateLimiter';
 import { VirtualClock } from './virtualClock';
@@ -109,14 +110,9 @@ export async function simulate(scenario: Scenario, seed: number, makeLimiter = (
 	await done;
 
 	arrivals.sort((a, b) => a.at - b.at);
-	const openings: number[] = [];
-	const openedBy: number[] = [];
-	for (const { at, process } of arrivals) {
-		if (openings.length > 0 && at < (openings.at(-1) as number) + scenario.windowMs) continue;
-		openings.push(at);
-		openedBy.push(process);
-	}
-	const windowOf = (at: number) => openings.filter((opening) => at >= opening).length - 1;
+	const openings = openingsOf(arrivals.map((arrival) => arrival.at), scenario.windowMs);
+	const openedBy = openings.map((opening) => (arrivals.find((arrival) => arrival.at === opening) as { process: number }).process);
+	const windowOf = (at: number) => windowIndexAt(openings, at);
 	const refusedPerWindow = openings.map(() => 0);
 	const createdPerWindow = openings.map(() => scenario.processes.map(() => 0));
 	const refusedPerWindowByProcess = openings.map(() => scenario.processes.map(() => 0));
@@ -130,7 +126,7 @@ export async function simulate(scenario: Scenario, seed: number, makeLimiter = (
 	}
 	const total = scenario.processes.reduce((sum, spec) => sum + spec.requests, 0);
 	const last = (arrivals.at(-1) as { at: number }).at;
-	const floorMs = (Math.ceil(total / scenario.limit) - 1) * scenario.windowMs + (last - (openings.at(-1) as number));
+	const floorMs = floorMsOf(total, scenario, last - (openings.at(-1) as number));
 	return {
 		created: arrivals.filter((arrival) => !arrival.limited).length,
 		refused: arrivals.filter((arrival) => arrival.limited).length,
