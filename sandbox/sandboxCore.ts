@@ -9,9 +9,10 @@ import {
 } from './constants';
 import { FaultQueue } from './faults/faultQueue';
 import { notFound } from './http/apiError';
-import { RateLimiter } from './http/rateLimiter';
+import { FixedWindowLimit } from './http/fixedWindowLimit';
 import { RequestLog } from './http/requestLog';
-import { fireEmailEvent } from './resources/emailEvents';
+import type { AccountActions } from './http/routeContext';
+import { checkEmailEventInput, fireEmailEvent } from './resources/emailEvents';
 import { completeCampaign } from './resources/campaignCompletion';
 import { seedAccount } from './seed/seeder';
 import { AccountData } from './state/accountData';
@@ -43,7 +44,7 @@ export class SandboxCore {
 
 	readonly log: RequestLog;
 
-	readonly rateLimiter: RateLimiter;
+	readonly rateLimitWindows: FixedWindowLimit;
 
 	readonly dispatcher: WebhookDispatcher;
 
@@ -53,7 +54,7 @@ export class SandboxCore {
 		this.now = options.clock ?? Date.now;
 		this.keys = new Map((options.keys ?? DEFAULT_KEYS).map((k) => [k.key, { ...k }]));
 		this.log = new RequestLog(options.logRequests ?? true);
-		this.rateLimiter = new RateLimiter(() => this.config.rateLimit, this.now);
+		this.rateLimitWindows = new FixedWindowLimit(() => this.config.rateLimit, this.now);
 		this.dispatcher = new WebhookDispatcher({
 			retryDelaysMs: () => this.config.deliveryRetryDelaysMs,
 			timeoutMs: () => this.config.deliveryTimeoutMs,
@@ -76,7 +77,7 @@ export class SandboxCore {
 			if (!this.accounts.has(account)) this.accounts.set(account, new AccountData(account));
 		}
 		this.ids.reset();
-		this.rateLimiter.reset();
+		this.rateLimitWindows.reset();
 		this.faults.clear();
 		this.log.clear();
 		if (this.options.seed) this.seed(this.options.seed);
@@ -105,7 +106,7 @@ export class SandboxCore {
 	configure(changes: SandboxConfig): void {
 		if (changes.rateLimit) {
 			this.config.rateLimit = { ...changes.rateLimit };
-			this.rateLimiter.reset();
+			this.rateLimitWindows.reset();
 		}
 		if (changes.deliveryRetryDelaysMs) this.config.deliveryRetryDelaysMs = [...changes.deliveryRetryDelaysMs];
 		if (changes.deliveryTimeoutMs !== undefined) this.config.deliveryTimeoutMs = changes.deliveryTimeoutMs;
@@ -122,12 +123,19 @@ export class SandboxCore {
 		return eventId;
 	}
 
+	/** What FluenzR's own doings (an email event, a campaign completing) may change: one account. */
+	private actionsIn(accountId?: string): AccountActions {
+		const account = this.account(accountId);
+		return { account, now: () => this.isoNow(), emit: (event, data) => this.emit(account, event, data) };
+	}
+
 	fireEmailEvent(input: EmailEventInput): { eventId: string } {
-		return fireEmailEvent(this, input);
+		checkEmailEventInput(input);
+		return fireEmailEvent(this.actionsIn(input.account), input);
 	}
 
 	completeCampaign(campaignId: string, accountId?: string) {
-		return completeCampaign(this, this.account(accountId), campaignId);
+		return completeCampaign(this.actionsIn(accountId), campaignId);
 	}
 
 	/** Unexpected exceptions behind 500 answers, newest last, for tests to inspect. */

@@ -30,7 +30,7 @@ export async function handleApiRequest(core: SandboxCore, exchange: Exchange, ef
 	}
 	entry.account = key.account;
 
-	const verdict = core.rateLimiter.hit(key.key);
+	const verdict = core.rateLimitWindows.hit(key.key);
 	if (verdict.limited) {
 		const { limit, windowMs } = core.currentConfig().rateLimit;
 		const error = new ApiError(429, ERROR_CODES.rateLimited, `Rate limit exceeded: ${limit} requests per ${windowMs / 1000} s`);
@@ -67,7 +67,7 @@ function runRoute(core: SandboxCore, key: SandboxKey, exchange: Exchange, relati
 			body: exchange.body,
 			ids: core.ids,
 			now: () => core.isoNow(),
-			emit: (event, data) => void core.emit(account, event, data),
+			emit: (event, data) => core.emit(account, event, data),
 		};
 		const result = match.route.handler(ctx);
 		const payload = result.meta ? { success: true, data: result.data, meta: result.meta } : { success: true, data: result.data };

@@ -5,18 +5,22 @@ import type { IdGenerator } from '../state/ids';
 
 import type { RequestBody } from './readBody';
 
-/** What a route handler gets: the caller's account, the request, and the means to create ids, stamp times and fire events. */
-export interface RouteContext {
+/** What changes an account's records: the account, its clock and its events (FluenzR's own doings use only this). */
+export interface AccountActions {
 	account: AccountData;
+	/** The current time as an ISO 8601 UTC string. */
+	now(): string;
+	/** Fires a webhook event for this account; `data` is serialised at once. Answers the event's id. */
+	emit(event: WebhookEvent, data: unknown): string;
+}
+
+/** What a route handler gets: the caller's account, the request, and the means to create ids, stamp times and fire events. */
+export interface RouteContext extends AccountActions {
 	/** Decoded `:id` segments, in path order. */
 	params: string[];
 	query: URLSearchParams;
 	body: RequestBody;
 	ids: IdGenerator;
-	/** The current time as an ISO 8601 UTC string. */
-	now(): string;
-	/** Fires a webhook event for this account; `data` is serialised at once. */
-	emit(event: WebhookEvent, data: unknown): void;
 }
 
 export interface RouteResult {

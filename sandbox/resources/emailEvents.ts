@@ -1,6 +1,6 @@
 import { DEFAULT_REPLY_TEXT } from '../constants';
 import { FieldErrors } from '../http/apiError';
-import type { SandboxCore } from '../sandboxCore';
+import type { AccountActions } from '../http/routeContext';
 import type { EmailCounts } from '../state/records';
 import { EMAIL_EVENTS, type EmailEventInput, type EmailEventName } from '../types';
 
@@ -16,25 +16,27 @@ const COUNTED_AS: Record<EmailEventName, keyof EmailCounts> = {
 	'email.bounced': 'bounced',
 };
 
-/**
- * What FluenzR does when a campaign email is sent, opened, clicked, replied
- * to or bounces: the campaign's statistics count it and the email.* event
- * fires. Tests and the demo trigger it; the public API cannot.
- */
-export function fireEmailEvent(core: SandboxCore, input: EmailEventInput): { eventId: string } {
+/** An email event as the control route takes it: 400 with the fields at fault otherwise. */
+export function checkEmailEventInput(input: unknown): asserts input is EmailEventInput {
 	const errors = new FieldErrors();
 	if (!isPlainObject(input)) errors.add('body', 'must be an object');
 	else {
 		if (!(EMAIL_EVENTS as readonly unknown[]).includes(input.event)) errors.add('event', `must be one of: ${EMAIL_EVENTS.join(', ')}`);
 		if (typeof input.campaignId !== 'string') errors.add('campaignId', 'is required');
 		if (typeof input.contactId !== 'string') errors.add('contactId', 'is required');
-		if (input.step !== undefined && !(Number.isInteger(input.step) && input.step >= 1)) errors.add('step', 'must be an integer of at least 1');
+		if (input.step !== undefined && !(Number.isInteger(input.step) && (input.step as number) >= 1)) errors.add('step', 'must be an integer of at least 1');
 		if (input.replyText !== undefined && typeof input.replyText !== 'string') errors.add('replyText', 'must be a string');
 		if (input.account !== undefined && typeof input.account !== 'string') errors.add('account', 'must be a string');
 	}
 	errors.throwIfAny();
+}
 
-	const account = core.account(input.account);
+/**
+ * What FluenzR does when a campaign email is sent, opened, clicked, replied
+ * to or bounces: the campaign's statistics count it and the email.* event
+ * fires. Tests and the demo trigger it; the public API cannot.
+ */
+export function fireEmailEvent({ account, emit }: AccountActions, input: EmailEventInput): { eventId: string } {
 	const campaign = findCampaign(account, input.campaignId);
 	const contact = findContact(account, input.contactId);
 	campaign.eventCounts[COUNTED_AS[input.event]]++;
@@ -45,5 +47,5 @@ export function fireEmailEvent(core: SandboxCore, input: EmailEventInput): { eve
 		step: input.step ?? 1,
 	};
 	if (input.event === 'email.replied') data.replyText = input.replyText ?? DEFAULT_REPLY_TEXT;
-	return { eventId: core.emit(account, input.event, data) };
+	return { eventId: emit(input.event, data) };
 }

@@ -5,9 +5,9 @@
  * (what bounds a busy n8n worker's rate) and a random latency each way
  * (which also reorders requests). Seconds of traffic run in milliseconds.
  */
-import { floorMsOf, openingsOf, windowIndexAt } from '../../../bench/rateLimitCheck';
+import { floorMsOf, openingsOf, windowIndexAt } from '../../../scripts/lib/rateLimitCheck';
 import { RateLimiter, type PacerClock } from '../../../client/rateLimiter';
-import { RateLimiter as SandboxRateLimiter } from '../../../sandbox/http/rateLimiter';
+import { FixedWindowLimit } from '../../../sandbox/http/fixedWindowLimit';
 import { VirtualClock } from './virtualClock';
 
 /** A small seeded generator, so that a run can be replayed. */
@@ -69,7 +69,7 @@ export async function simulate(scenario: Scenario, seed: number, makeLimiter = (
 	// Windows open at any point of a second, as they do for a real client.
 	const phase = Math.floor(rand() * 1000);
 	const clock = new VirtualClock(1_700_000_000_000 + (scenario.startPhaseMs ?? phase));
-	const server = new SandboxRateLimiter(() => ({ limit: scenario.limit, windowMs: scenario.windowMs }), () => clock.now());
+	const server = new FixedWindowLimit(() => ({ limit: scenario.limit, windowMs: scenario.windowMs }), () => clock.now());
 	const arrivals: Array<{ at: number; limited: boolean; process: number }> = [];
 	const refusedByProcess = scenario.processes.map(() => 0);
 	let failed = 0;

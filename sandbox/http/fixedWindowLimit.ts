@@ -11,7 +11,7 @@ export interface RateLimitVerdict {
  * A fixed window per API key, opened by the first request after the
  * previous window ended. Every request counts, whatever its answer.
  */
-export class RateLimiter {
+export class FixedWindowLimit {
 	private readonly windows = new Map<string, { endsAt: number; count: number }>();
 
 	constructor(
