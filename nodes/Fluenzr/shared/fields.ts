@@ -36,7 +36,7 @@ export const CAMPAIGN: LocatorKind = {
 /**
  * A contact, group or campaign: picked from a searchable list loaded from
  * FluenzR, or given by ID. An operation that puts it in its URL reads it
- * there (recordRoute); `sendAs` sends it as a body property instead. Either
+ * there (recordOperationRouting in routing.ts); `sendAs` sends it as a body property instead. Either
  * way an empty value is refused before any request.
  */
 export function recordLocator(
