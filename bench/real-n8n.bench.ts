@@ -10,8 +10,7 @@
  *   npm run bench -- --only 1,5        some jobs
  *   npm run bench -- --repeat 5        runs per side, for every job (job 6 too)
  *
- * Prints one table and writes it to bench/results.md. The quick inner loop
- * through n8n-core on Node.js 20 is `npm run bench:harness`.
+ * Prints one table and writes it to bench/results.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

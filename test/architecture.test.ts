@@ -1,7 +1,8 @@
 /**
- * The layers of docs/architecture.md, held: what ships and what runs the
- * demo never reach into the tests, the trigger never into the action node,
- * and the client layer into neither node.
+ * The layers of docs/architecture.md, held: what ships, what runs the demo
+ * and the benchmark never reach into the tests (what they share lives in
+ * scripts/lib), the tests never into the benchmark, the trigger never into
+ * the action node, and the client layer into neither node.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,8 +30,12 @@ function importsInto(folders: string[], target: string): string[] {
 }
 
 describe('the layers', () => {
-	it('the package, the sandbox and the scripts import nothing from test/', () => {
-		expect(importsInto(['client', 'nodes', 'credentials', 'sandbox', 'scripts'], 'test/')).toEqual([]);
+	it('the package, the sandbox, the scripts and the benchmark import nothing from test/', () => {
+		expect(importsInto(['client', 'nodes', 'credentials', 'sandbox', 'scripts', 'bench'], 'test/')).toEqual([]);
+	});
+
+	it('the tests and the scripts import nothing from bench/', () => {
+		expect(importsInto(['test', 'scripts'], 'bench/')).toEqual([]);
 	});
 
 	it('the trigger imports nothing from the action node', () => {

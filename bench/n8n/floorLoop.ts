@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { MAX_PAGE_SIZE, RATE_LIMIT_HEADERS } from '../../client/contract';
 import { runScript } from '../../scripts/lib/runScript';
-import type { ContactInput } from '../jobs';
+import type { ContactInput } from '../contacts';
 
 import { recordKey, type JobKind } from './jobs';
 

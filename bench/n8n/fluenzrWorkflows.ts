@@ -5,15 +5,15 @@
  * `{ email, firstName, lastName, company }` (create jobs) or
  * `{ campaignId }` (job 2); list jobs start from the Manual Trigger's one item.
  */
-import type { StepNode } from '../../test/e2e/support/workflowBuilder';
-import { byId } from '../../test/e2e/support/workflowBuilder';
+import type { StepNode } from '../../scripts/lib/workflowBuilder';
+import { byId } from '../../scripts/lib/workflowBuilder';
 
 import type { BenchJob } from './jobs';
 
 const FLUENZR_NODE_NAME = 'FluenzR';
 
-/** Contact → Create with each field mapped by an expression (job 1e here, and the harness bench's creates). */
-export const CREATE_CONTACT_BY_EXPRESSIONS = {
+/** Contact → Create with each field mapped by an expression (job 1e). */
+const CREATE_CONTACT_BY_EXPRESSIONS = {
 	resource: 'contact',
 	operation: 'create',
 	email: '={{ $json.email }}',

@@ -5,7 +5,7 @@
  * its pagination and a Split Out for Return All.
  */
 import { MAX_PAGE_SIZE } from '../../client/contract';
-import type { StepNode } from '../../test/e2e/support/workflowBuilder';
+import type { StepNode } from '../../scripts/lib/workflowBuilder';
 
 import { rateLimited, type BenchJob } from './jobs';
 

@@ -3,11 +3,11 @@
  * sandbox is seeded for it, and its rate limit. Each side (the FluenzR node,
  * n8n's HTTP Request node, the plain loop) does the same job; the workflows
  * are in fluenzrWorkflows.ts and httpRequestWorkflows.ts, the loop in
- * floorSide.ts.
+ * floorLoop.ts.
  */
 import { MAX_PAGE_SIZE, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from '../../client/contract';
 import type { RateLimitConfig, Sandbox } from '../../sandbox';
-import { contactInputs, type ContactInput } from '../jobs';
+import { contactInputs, type ContactInput } from '../contacts';
 
 export type JobKind = 'create' | 'stats' | 'list';
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { SandboxKey } from '../../sandbox';
 import { FLUENZR_CREDENTIAL_TYPE } from '../../scripts/lib/fluenzrCredential';
 import type { CredentialToImport, WorkflowJson } from '../../scripts/lib/n8nCli';
-import { FLUENZR_NODE_TYPE, manualWorkflow } from '../../test/e2e/support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, manualWorkflow } from '../../scripts/lib/workflowBuilder';
 
 import { fluenzrSteps } from './fluenzrWorkflows';
 import { HTTP_CREDENTIAL_TYPE, HTTP_REQUEST_TYPE, httpRequestSteps, type BenchStep } from './httpRequestWorkflows';

@@ -4,7 +4,7 @@
  * limit window, and the records asked for against those stored or returned.
  */
 import type { Sandbox } from '../../sandbox';
-import { checkRateLimitRun, windowIndexAt, windowOpenings } from '../rateLimitCheck';
+import { checkRateLimitRun, windowIndexAt, windowOpenings } from '../../scripts/lib/rateLimitCheck';
 
 import type { BenchJob } from './jobs';
 import type { SideOutcome } from './sides';

@@ -26,7 +26,7 @@ import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { installPackedPackage, type PackedPackage } from '../../scripts/lib/packedPackage';
 import { timed } from './support/timings';
-import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 

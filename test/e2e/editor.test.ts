@@ -46,7 +46,7 @@ import { REPO_ROOT } from '../../scripts/lib/n8nInstall';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';
-import { FLUENZR_NODE_TYPE } from './support/workflowBuilder';
+import { FLUENZR_NODE_TYPE } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;

@@ -11,7 +11,7 @@ import { FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredentia
 import { executeWorkflowOrThrow } from '../../scripts/lib/n8nCli';
 import { nodeItems, type WorkflowRunData } from '../../scripts/lib/runJson';
 import { timed } from './support/timings';
-import { FLUENZR_NODE_TYPE, FLUENZR_TOOL_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TOOL_TYPE, FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;

@@ -14,7 +14,7 @@ import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { isN8n1 } from '../../scripts/lib/n8nVersion';
 import { communityNodesFolder } from '../../scripts/lib/packedPackage';
 import { timed } from './support/timings';
-import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const PACKAGE_NAME = 'n8n-nodes-fluenzr';

@@ -25,7 +25,7 @@ import {
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';
-import { FLUENZR_TRIGGER_TYPE } from './support/workflowBuilder';
+import { FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;

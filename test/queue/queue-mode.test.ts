@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 
-import { checkRateLimitRun, windowIndexAt, windowOpenings, type RateLimitVerdict } from '../../bench/rateLimitCheck';
+import { checkRateLimitRun, windowIndexAt, windowOpenings, type RateLimitVerdict } from '../../scripts/lib/rateLimitCheck';
 import { WEBHOOK_HEADERS } from '../../client/contract';
 import { DEMO_KEYS, type LoggedRequest, type RateLimitConfig } from '../../sandbox';
 import { DEFAULT_RATE_LIMIT, DEMO_ACCOUNTS } from '../../sandbox/constants';
@@ -23,7 +23,7 @@ import { waitForPublicationToSettle, type ExecutionSummary } from '../e2e/suppor
 import type { WorkflowJson } from '../../scripts/lib/n8nCli';
 import { sandboxClient } from '../../scripts/lib/sandboxClient';
 import { timed } from '../e2e/support/timings';
-import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../e2e/support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 import { QUEUE_ARTEFACTS_FOLDER, startQueueRun, type QueueRun } from './support/queueRun';
 
 const replyHandling = loadExample('reply-handling.json');

@@ -1,11 +1,17 @@
 /**
- * Scenario 5's verdict, from the sandbox's own records rather than the
- * client's word: what was created, what was sent twice, the 429s met, and
- * the time the rate limit allows at best.
+ * A rate-limited run of creates judged from the sandbox's own records rather
+ * than the client's word: what was created, what was sent twice, the 429s
+ * met, and the time the rate limit allows at best. Shared by the benchmark,
+ * the queue-mode suite and the pacer simulation, which replay the sandbox's
+ * window rule the same way.
  */
-import type { LoggedRequest, RateLimitConfig, Sandbox } from '../sandbox';
+import type { LoggedRequest, RateLimitConfig, Sandbox } from '../../sandbox';
 
-import type { ContactInput, SideReport } from './jobs';
+/** When the client's run ended, and how long it took from handing the job over. */
+export interface RunTiming {
+	wallMs: number;
+	finishedAtMs: number;
+}
 
 export interface RateLimitVerdict {
 	/** Input contacts that exist exactly once in the sandbox. */
@@ -60,9 +66,9 @@ export function floorMsOf(requests: number, rateLimit: RateLimitConfig, lastWind
 export function checkRateLimitRun(
 	sandbox: Sandbox,
 	accountId: string,
-	inputs: Array<Pick<ContactInput, 'email'>>,
+	inputs: Array<{ email: string }>,
 	rateLimit: RateLimitConfig,
-	report: Pick<SideReport, 'wallMs' | 'finishedAtMs'>,
+	report: RunTiming,
 ): RateLimitVerdict {
 	const requests = sandbox.requests().filter((request) => request.account === accountId);
 
@@ -87,7 +93,7 @@ export function checkRateLimitRun(
 	}
 
 	const openings = windowOpenings(requests, rateLimit.windowMs);
-	if (openings.length === 0) throw new Error('Scenario 5 made no request: nothing to compare with the floor');
+	if (openings.length === 0) throw new Error('The run made no request: nothing to compare with the floor');
 	const lastWindowOwnMs = Math.max(0, report.finishedAtMs - (openings.at(-1) as number));
 	const floorMs = floorMsOf(inputs.length, rateLimit, lastWindowOwnMs);
 	return {

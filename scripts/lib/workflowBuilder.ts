@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { FLUENZR_CREDENTIAL_REFERENCE } from '../../../scripts/lib/fluenzrCredential';
-import type { WorkflowJson } from '../../../scripts/lib/n8nCli';
+import { FLUENZR_CREDENTIAL_REFERENCE } from './fluenzrCredential';
+import type { WorkflowJson } from './n8nCli';
 
 export const FLUENZR_NODE_TYPE = 'n8n-nodes-fluenzr.fluenzr';
 export const FLUENZR_TRIGGER_TYPE = 'n8n-nodes-fluenzr.fluenzrTrigger';
