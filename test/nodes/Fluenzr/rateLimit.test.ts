@@ -85,6 +85,38 @@ describe('Fluenzr node, rate limit', () => {
 		expect(Date.parse(retry!.at) - Date.parse(refused.at)).toBeGreaterThanOrEqual(3000);
 	});
 
+	describe('a 429 asking for a wait of a billion seconds, on the second of three contacts', () => {
+		let ids: string[];
+		beforeEach(async () => {
+			ids = [];
+			for (const email of ['one@absurd.io', 'two@absurd.io', 'three@absurd.io']) ids.push((await api(sandbox()).post('/contacts', { email })).data.id);
+			sandbox().injectFault({ match: { path: `/contacts/${ids[1]}` }, fault: { type: 'rateLimited', retryAfter: 1_000_000_000 } });
+		});
+
+		it('fails that item at once with RATE_LIMITED and the wait it was asked for, without a retry', async () => {
+			const result = await runFluenzr(sandbox(), getContact, { input: ids.map((id) => ({ id })) });
+
+			expect((result.error as NodeApiError).httpCode).toBe('429');
+			expect((result.error as NodeApiError).context.itemIndex).toBe(1);
+			expect(description(result.error)).toContain('(RATE_LIMITED)');
+			expect(description(result.error)).toContain('asked to wait 1,000,000,000 s (about 31.7 years)');
+			expect(sandbox().requests({ pathPrefix: `/contacts/${ids[1]}` })).toHaveLength(1);
+		});
+
+		it('with Continue On Fail, the other contacts come through, unheld, and the refused item is an error paired to it', async () => {
+			const result = await runFluenzr(sandbox(), getContact, {
+				input: ids.map((id) => ({ id })),
+				continueOnFail: 'continueRegularOutput',
+			});
+
+			expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect([result.output[0].json.email, result.output[2].json.email]).toEqual(['one@absurd.io', 'three@absurd.io']);
+			expect(description(result.output[1].error)).toContain('(RATE_LIMITED)');
+			// The key is not held: the next run on it goes through.
+			expect(await runFluenzrOk(sandbox(), getContact, { input: [{ id: ids[0] }] })).toMatchObject([{ email: 'one@absurd.io' }]);
+		});
+	});
+
 	describe('a 429 storm that outlasts the retries, on the second of three contacts', () => {
 		let ids: string[];
 		beforeEach(async () => {
