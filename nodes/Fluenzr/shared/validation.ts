@@ -10,8 +10,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { quoted } from '../../../client/text';
-
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 const inputProblems = new WeakMap<object, NodeOperationError>();
@@ -101,7 +99,7 @@ function checkedId(
 		recordInputProblem(
 			context,
 			options,
-			`The ${displayName} field holds a broken character at position ${broken.index + 1} ("${quoted(id)}"), which no URL can carry`,
+			`The ${displayName} field holds a broken character at position ${broken.index + 1} (half of a UTF-16 pair), which no URL can carry`,
 			`${fix} A broken character (half of an emoji, say) comes from text cut in the middle of a character: fix the value where it comes from.`,
 		);
 		return undefined;
@@ -204,12 +202,11 @@ export function sendGroupIds(collectionName: string): PreSend {
 }
 
 /**
- * A custom field named `__proto__` would set the object's prototype instead
- * of a field, and so vanish on the way (here, in n8n's copies, at FluenzR):
- * it is refused by name. Other names, `constructor` and `prototype`
- * included, are sent as they are.
+ * Custom field names that n8n's own copies of a request drop without a word
+ * (its deepCopy skips them, as keys that could reach an object's prototype):
+ * refused by name, rather than lost on the way to FluenzR.
  */
-export const UNSENDABLE_FIELD_NAME = '__proto__';
+const UNSENDABLE_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Custom fields are edited as key/value pairs and sent as one object. */
 export function sendCustomFields(collectionName: string): PreSend {
@@ -229,12 +226,12 @@ export function sendCustomFields(collectionName: string): PreSend {
 					'Give every custom field a key (its name in FluenzR), or remove the empty row.',
 				);
 			}
-			if (name === UNSENDABLE_FIELD_NAME) {
+			if (UNSENDABLE_FIELD_NAMES.has(name)) {
 				return recordInputProblem(
 					this,
 					options,
-					`Custom field ${index + 1} is named "${UNSENDABLE_FIELD_NAME}", which cannot be sent`,
-					`"${UNSENDABLE_FIELD_NAME}" is reserved in JavaScript and would be lost on the way to FluenzR: give the custom field another key.`,
+					`Custom field ${index + 1} is named "${name}", which cannot be sent`,
+					`n8n drops a field named "${name}" from every request (it is reserved in JavaScript), so it would never reach FluenzR: give the custom field another key.`,
 				);
 			}
 			customFields[name] = value as IDataObject[string];
