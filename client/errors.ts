@@ -32,7 +32,7 @@ const FIX_BY_CODE: Record<string, string> = {
 		"The REST API needs FluenzR's Pro plan: upgrade the account or use a Pro account's API key.",
 	[ERROR_CODES.notFound]:
 		'Check the ID: the record must exist in the FluenzR account of this credential (IDs of other accounts are not found).',
-	[ERROR_CODES.rateLimited]: `FluenzR allows ${RATE_LIMIT_REQUESTS} requests per ${RATE_LIMIT_WINDOW_SECONDS} s per API key and was still refusing after the node waited and retried. Run fewer items at once, or spread the work over time.`,
+	[ERROR_CODES.rateLimited]: `FluenzR allows ${RATE_LIMIT_REQUESTS} requests per ${RATE_LIMIT_WINDOW_SECONDS} s per API key and was still refusing after the node waited and retried, so the request was not carried out. Run fewer items at once, or spread the work over time.`,
 };
 
 /** What to do next for a FluenzR error code, where the code alone says it (the credential test's advice too). */
@@ -66,7 +66,7 @@ function fixForServerFailure(write: boolean | undefined): string {
 }
 
 /** Where to look when a request did not reach FluenzR: written once for every request that can fail so. */
-export const REACH_FLUENZR_ADVICE = 'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n';
+const REACH_FLUENZR_ADVICE = 'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n';
 
 /** A message from FluenzR or a proxy can quote whatever the request held (a 200 KB ID, say). */
 const MAX_MESSAGE_LENGTH = 300;
@@ -209,30 +209,44 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
 	ERR_TLS_CERT_ALTNAME_INVALID: TLS_FAILURE,
 };
 
+/** The request that got no answer, as the advice needs it. */
+export interface UnansweredRequest {
+	label: string;
+	/** It could change something in FluenzR. */
+	write: boolean;
+	/** Where it went, for a person who waits on it (a list in the editor, the trigger's activation). */
+	baseUrl?: string;
+	/** How that person tries again once FluenzR can be reached ("open the list again"); without it, an item's advice. */
+	retryBy?: string;
+}
+
 /** What a user does after a failure without an answer: true to whether the request reached FluenzR. */
-function networkAdvice(operationLabel: string, code: string | undefined, known: NetworkProblem | undefined, write: boolean): string {
+function networkAdvice(request: UnansweredRequest, code: string | undefined, known: NetworkProblem | undefined): string {
 	const codeText = code ? ` (${code})` : '';
+	const where = request.baseUrl ? ` at ${request.baseUrl}` : '';
 	if (known?.unsent) {
-		return `${operationLabel} did not reach FluenzR${codeText}, so nothing was done there. ${REACH_FLUENZR_ADVICE}; then it is safe to run it again.`;
+		const then = request.retryBy ?? 'it is safe to run it again';
+		return `${request.label} did not reach FluenzR${where}${codeText}, so nothing was done there. ${REACH_FLUENZR_ADVICE}, then ${then}.`;
 	}
+	const unanswered = `${request.label} got no answer from FluenzR${where}${codeText}.`;
+	if (request.retryBy) return `${unanswered} ${REACH_FLUENZR_ADVICE}, then ${request.retryBy}.`;
 	const timeoutHint = known?.timeout
 		? " If FluenzR is slow rather than down, a longer timeout can be set on the node's Settings tab, under Request Options → Timeout (in milliseconds)."
 		: '';
-	return `${operationLabel} got no answer${codeText}. ${fixForUnknownOutcome(write)}${timeoutHint}`;
+	return `${unanswered} ${fixForUnknownOutcome(request.write)}${timeoutHint}`;
 }
 
 /** A request that got no HTTP answer at all: timeout, reset, refused. */
 export function networkError(
 	node: INode,
 	error: Error & { code?: string },
-	operationLabel: string,
-	write: boolean,
+	request: UnansweredRequest,
 	itemIndex?: number,
 ): NodeApiError {
 	const code = error.code ?? (/timeout/i.test(error.message) ? 'ETIMEDOUT' : undefined);
 	const known = code ? NETWORK_PROBLEMS[code] : undefined;
 	const problem = known?.problem ?? `The request to FluenzR failed: ${quoted(error.message, MAX_MESSAGE_LENGTH)}`;
-	const description = networkAdvice(operationLabel, code, known, write);
+	const description = networkAdvice(request, code, known);
 	const apiError = new NodeApiError(
 		node,
 		{ message: problem, ...(code ? { code } : {}) },

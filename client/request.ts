@@ -21,7 +21,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, CREDENTIAL_TYPE } from './connection';
 import type { FluenzrResponse } from './errors';
-import { isSuccess, malformedAnswerError, networkError, REACH_FLUENZR_ADVICE, toFluenzrApiError, waitTooLongError } from './errors';
+import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError, waitTooLongError } from './errors';
 import { MAX_PACER_WAIT_MS, rateLimiterFor } from './rateLimiter';
 
 /** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
@@ -91,11 +91,9 @@ function unansweredError(
 ): Error {
 	const failure = transportFailureOf(error);
 	if (!failure && (error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	const apiError = networkError(context.getNode(), failure ?? (error as Error), settings.label, write, settings.itemIndex);
-	if (settings.retryBy) {
-		apiError.description = `${settings.label} got no answer from ${baseUrl}. ${REACH_FLUENZR_ADVICE}, then ${settings.retryBy}.`;
-	}
-	return apiError;
+	const { label, retryBy, itemIndex } = settings;
+	const request = { label, write, retryBy, ...(retryBy ? { baseUrl } : {}) };
+	return networkError(context.getNode(), failure ?? (error as Error), request, itemIndex);
 }
 
 /** A request that may change something in FluenzR: whether an unanswered or failed one may have been carried out. */

@@ -188,7 +188,7 @@ describe('Fluenzr node, errors', () => {
 		expect(result.error?.message).toBe('FluenzR could not be reached (connection refused)');
 		expect(description(result.error)).toBe(
 			'Contact → Create (POST /contacts) did not reach FluenzR (ECONNREFUSED), so nothing was done there. ' +
-				'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n; then it is safe to run it again.',
+				'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then it is safe to run it again.',
 		);
 	});
 });
