@@ -117,6 +117,34 @@ describe('Fluenzr node, rate limit', () => {
 		});
 	});
 
+	it('a proxy that writes X-RateLimit-Reset in milliseconds, with nothing remaining, holds no item: each is done', async () => {
+		const ids: string[] = [];
+		for (const email of ['one@ms.io', 'two@ms.io', 'three@ms.io']) ids.push((await api(sandbox()).post('/contacts', { email })).data.id);
+		const proxyHeaders = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 60_000) };
+		sandbox().injectFault({
+			match: { path: `/contacts/${ids[0]}` },
+			fault: { type: 'status', status: 200, body: { success: true, data: { id: ids[0], email: 'one@ms.io' } }, headers: proxyHeaders },
+		});
+
+		const contacts = await runFluenzrOk(sandbox(), getContact, { input: ids.map((id) => ({ id })) });
+
+		expect(contacts.map((contact) => contact.email)).toEqual(['one@ms.io', 'two@ms.io', 'three@ms.io']);
+	});
+
+	it('a 429 without Retry-After whose reset is in milliseconds fails its item at once with the wait it asked for', async () => {
+		const { id } = (await api(sandbox()).post('/contacts', { email: 'ms@reset.io' })).data;
+		const far = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 60_000) };
+		sandbox().injectFault({
+			match: { path: `/contacts/${id}` },
+			fault: { type: 'status', status: 429, body: { success: false, error: { code: 'RATE_LIMITED', message: 'Too many requests' } }, headers: far },
+		});
+
+		const result = await runFluenzr(sandbox(), getContact, { input: [{ id }] });
+
+		expect(description(result.error)).toContain('(RATE_LIMITED)');
+		expect(description(result.error)).toMatch(/asked to wait [\d,]+ s \(about [\d.]+ years\)/);
+	});
+
 	describe('a 429 storm that outlasts the retries, on the second of three contacts', () => {
 		let ids: string[];
 		beforeEach(async () => {
