@@ -140,7 +140,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 	});
 
 	describe('a chunk that fails', () => {
-		it('fails the item, naming the chunk, its contacts, FluenzR’s message and the chunks that were added; later chunks are not sent', async () => {
+		it('fails the item, naming the chunk, its contacts, FluenzR’s message and the chunks that went through; later chunks are not sent', async () => {
 			const groupId = await newGroup();
 			const ids = existingContacts(5000);
 			sandbox().injectFault({ match: { method: 'POST', path: `/groups/${groupId}/contacts` }, after: 2, fault: { type: 'status', status: 500 } });
