@@ -19,7 +19,7 @@ export function normaliseBaseUrl(baseUrl: unknown): string {
  */
 export const NORMALISED_BASE_URL_EXPRESSION = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
 
-interface FluenzrConnection {
+export interface FluenzrConnection {
 	baseUrl: string;
 	apiKey: string;
 }

@@ -2,12 +2,15 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ERROR_CODES, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './contract';
+import { formatWait, quoted } from './text';
 
 /** An HTTP answer as the node sees it, whatever its status. */
 export interface FluenzrResponse {
 	statusCode: number;
 	body: unknown;
 	headers?: IDataObject;
+	/** The request could change something in FluenzR (any method but GET): a failure may leave it done. */
+	write?: boolean;
 }
 
 export function isSuccess(response: FluenzrResponse): boolean {
@@ -29,9 +32,13 @@ const FIX_BY_CODE: Record<string, string> = {
 		"The REST API needs FluenzR's Pro plan: upgrade the account or use a Pro account's API key.",
 	[ERROR_CODES.notFound]:
 		'Check the ID: the record must exist in the FluenzR account of this credential (IDs of other accounts are not found).',
-	[ERROR_CODES.rateLimited]: `FluenzR allows ${RATE_LIMIT_REQUESTS} requests per ${RATE_LIMIT_WINDOW_SECONDS} s per API key and was still refusing after the node waited and retried. Run fewer items at once, or spread the work over time.`,
-	[ERROR_CODES.internal]: 'FluenzR had an internal problem. Try again later; nothing was changed if the error persists.',
+	[ERROR_CODES.rateLimited]: `FluenzR allows ${RATE_LIMIT_REQUESTS} requests per ${RATE_LIMIT_WINDOW_SECONDS} s per API key and was still refusing after the node waited and retried, so the request was not carried out. Run fewer items at once, or spread the work over time.`,
 };
+
+/** What to do next for a FluenzR error code, where the code alone says it (the credential test's advice too). */
+export function fixForCode(code: (typeof ERROR_CODES)['unauthorized' | 'planRequired' | 'notFound' | 'rateLimited']): string {
+	return FIX_BY_CODE[code];
+}
 
 /**
  * Headlines that say first what went wrong for the user, where FluenzR's own
@@ -42,17 +49,27 @@ const HEADLINE_BY_CODE: Record<string, string> = {
 	[ERROR_CODES.unauthorized]: 'FluenzR refused the API key of the credential (UNAUTHORIZED)',
 };
 
-/** Text n8n may render as HTML: `<apiKey>` would vanish as an unknown tag. */
-function asPlainText(text: string): string {
-	return text.replace(/</g, '‹').replace(/>/g, '›');
-}
-
 /** A refusal that names no field is about the record's state (a campaign's status, say). */
 const FIX_FOR_REFUSED_STATE =
 	"Check the record's current state in FluenzR (for example a campaign's status, steps and contacts) against what the operation needs, then try again.";
 
-const FIX_FOR_SERVER_FAILURE =
-	'FluenzR (or a proxy in front of it) failed to answer properly. Try again later; if it persists, check the Base URL of the credential.';
+/** What to do when a request may or may not have been carried out: a write is checked for before it is run again. */
+function fixForUnknownOutcome(write: boolean | undefined): string {
+	return write
+		? 'The request may have been carried out all the same: check in FluenzR whether it took effect (a record created or changed) before running it again.'
+		: 'The request only reads, so it is safe to run again.';
+}
+
+/** A 5xx (FluenzR's INTERNAL_ERROR, or a proxy's page): FluenzR may have failed after writing. */
+function fixForServerFailure(write: boolean | undefined): string {
+	return `FluenzR (or a proxy in front of it) failed while handling the request. ${fixForUnknownOutcome(write)} If it persists, check the Base URL of the credential and try again later.`;
+}
+
+/** Where to look when a request did not reach FluenzR: written once for every request that can fail so. */
+const REACH_FLUENZR_ADVICE = 'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n';
+
+/** A message from FluenzR or a proxy can quote whatever the request held (a 200 KB ID, say). */
+const MAX_MESSAGE_LENGTH = 300;
 
 function errorBodyOf(body: unknown): FluenzrErrorBody | undefined {
 	if (typeof body !== 'object' || body === null) return undefined;
@@ -68,7 +85,7 @@ function describeDetails(details: unknown): string[] {
 		.filter(([field]) => field !== 'existingId')
 		.map(([field, problem]) => {
 			const text = Array.isArray(problem) ? problem.join(', ') : String(problem);
-			return `${field}: ${text}`;
+			return `${quoted(field)}: ${quoted(text, MAX_MESSAGE_LENGTH)}`;
 		});
 }
 
@@ -86,6 +103,12 @@ function snippetOf(body: unknown): string | undefined {
 	return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+function fixFor(response: FluenzrResponse, code: string | undefined, namesFields: boolean): string {
+	if (code === ERROR_CODES.validation && !namesFields) return FIX_FOR_REFUSED_STATE;
+	if (code && FIX_BY_CODE[code]) return FIX_BY_CODE[code];
+	return response.statusCode >= 500 || code === ERROR_CODES.internal ? fixForServerFailure(response.write) : '';
+}
+
 /**
  * Turns an error answer into the error a user sees: FluenzR's own message as
  * the message, and a description naming the operation, the HTTP status, the
@@ -97,24 +120,21 @@ export function toFluenzrApiError(
 	response: FluenzrResponse,
 	operationLabel: string,
 	itemIndex?: number,
+	fix?: string,
 ): NodeApiError {
 	const fluenzrError = errorBodyOf(response.body);
 	const code = fluenzrError?.code;
-	const message = fluenzrError?.message ?? statusFallbackMessage(response.statusCode);
+	const message = quoted(String(fluenzrError?.message ?? statusFallbackMessage(response.statusCode)), MAX_MESSAGE_LENGTH);
 	const headline = (code && HEADLINE_BY_CODE[code]) || message;
 	const lines = [`${operationLabel} failed with HTTP ${response.statusCode}${code ? ` (${code})` : ''}.`];
-	if (headline !== message) lines.push(`FluenzR said: "${asPlainText(message)}".`);
+	if (headline !== message) lines.push(`FluenzR said: "${message}".`);
 	const fieldProblems = describeDetails(fluenzrError?.details);
 	if (fieldProblems.length) lines.push(`Fields: ${fieldProblems.join('; ')}.`);
 	if (!fluenzrError) {
 		const snippet = snippetOf(response.body);
 		if (snippet) lines.push(`The answer was not FluenzR JSON: "${snippet}".`);
 	}
-	lines.push(
-		code === ERROR_CODES.validation && fieldProblems.length === 0
-			? FIX_FOR_REFUSED_STATE
-			: ((code && FIX_BY_CODE[code]) ?? (response.statusCode >= 500 ? FIX_FOR_SERVER_FAILURE : '')),
-	);
+	lines.push(fix ?? fixFor(response, code, fieldProblems.length > 0));
 
 	const errorResponse: JsonObject = {
 		httpCode: String(response.statusCode),
@@ -150,35 +170,83 @@ export function malformedAnswerError(
 		{ httpCode: String(response.statusCode), message },
 		{
 			message,
-			description: `${operationLabel}: the answer could not be read, so the outcome is unknown. ${FIX_FOR_SERVER_FAILURE}`,
+			description: `${operationLabel}: FluenzR's answer could not be read, so the outcome is unknown. ${fixForUnknownOutcome(response.write)} If it persists, check the Base URL of the credential (a proxy may be answering).`,
 			httpCode: String(response.statusCode),
 			itemIndex,
 		},
 	);
 }
 
-const NETWORK_PROBLEMS: Record<string, string> = {
-	ECONNABORTED: 'FluenzR did not answer within the timeout',
-	ETIMEDOUT: 'FluenzR did not answer within the timeout',
-	ECONNRESET: 'The connection to FluenzR was closed before a complete answer',
+/** What a failure without an answer says of the request: it never left, or it may have reached FluenzR. */
+interface NetworkProblem {
+	problem: string;
+	/** The request never reached FluenzR (no connection, no host, no TLS): nothing was done there. */
+	unsent?: true;
+	/** It waited for the answer past its timeout. */
+	timeout?: true;
+}
+
+const TLS_FAILURE: NetworkProblem = { problem: 'The secure (TLS) connection to the Base URL failed', unsent: true };
+
+const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
+	ECONNABORTED: { problem: 'FluenzR did not answer within the timeout', timeout: true },
+	ETIMEDOUT: { problem: 'FluenzR did not answer within the timeout', timeout: true },
+	ECONNRESET: { problem: 'The connection to FluenzR was closed before a complete answer' },
 	// axios's code for an answer whose body broke off midway.
-	ERR_BAD_RESPONSE: 'The connection to FluenzR was closed before a complete answer',
-	ECONNREFUSED: 'FluenzR could not be reached (connection refused)',
-	ENOTFOUND: 'The host of the Base URL could not be found',
-	EPIPE: 'The connection to FluenzR was closed while sending the request',
+	ERR_BAD_RESPONSE: { problem: 'The connection to FluenzR was closed before a complete answer' },
+	EPIPE: { problem: 'The connection to FluenzR was closed while sending the request' },
+	ECONNREFUSED: { problem: 'FluenzR could not be reached (connection refused)', unsent: true },
+	ENOTFOUND: { problem: 'The host of the Base URL could not be found', unsent: true },
+	EAI_AGAIN: { problem: 'The host of the Base URL could not be looked up (DNS did not answer)', unsent: true },
+	EHOSTUNREACH: { problem: 'The host of the Base URL cannot be reached from this network', unsent: true },
+	ENETUNREACH: { problem: 'The host of the Base URL cannot be reached from this network', unsent: true },
+	EPROTO: TLS_FAILURE,
+	CERT_HAS_EXPIRED: TLS_FAILURE,
+	DEPTH_ZERO_SELF_SIGNED_CERT: TLS_FAILURE,
+	SELF_SIGNED_CERT_IN_CHAIN: TLS_FAILURE,
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: TLS_FAILURE,
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: TLS_FAILURE,
+	ERR_TLS_CERT_ALTNAME_INVALID: TLS_FAILURE,
 };
+
+/** The request that got no answer, as the advice needs it. */
+export interface UnansweredRequest {
+	label: string;
+	/** It could change something in FluenzR. */
+	write: boolean;
+	/** Where it went, for a person who waits on it (a list in the editor, the trigger's activation). */
+	baseUrl?: string;
+	/** How that person tries again once FluenzR can be reached ("open the list again"); without it, an item's advice. */
+	retryBy?: string;
+}
+
+/** What a user does after a failure without an answer: true to whether the request reached FluenzR. */
+function networkAdvice(request: UnansweredRequest, code: string | undefined, known: NetworkProblem | undefined): string {
+	const codeText = code ? ` (${code})` : '';
+	const where = request.baseUrl ? ` at ${request.baseUrl}` : '';
+	if (known?.unsent) {
+		const then = request.retryBy ?? 'it is safe to run it again';
+		return `${request.label} did not reach FluenzR${where}${codeText}, so nothing was done there. ${REACH_FLUENZR_ADVICE}, then ${then}.`;
+	}
+	const unanswered = `${request.label} got no answer from FluenzR${where}${codeText}.`;
+	if (request.retryBy) return `${unanswered} ${REACH_FLUENZR_ADVICE}, then ${request.retryBy}.`;
+	const timeoutHint = known?.timeout
+		? " If FluenzR is slow rather than down, a longer timeout can be set on the node's Settings tab, under Request Options → Timeout (in milliseconds)."
+		: '';
+	return `${unanswered} ${fixForUnknownOutcome(request.write)}${timeoutHint}`;
+}
 
 /** A request that got no HTTP answer at all: timeout, reset, refused. */
 export function networkError(
 	node: INode,
 	error: Error & { code?: string },
-	operationLabel: string,
+	request: UnansweredRequest,
 	itemIndex?: number,
 ): NodeApiError {
 	const code = error.code ?? (/timeout/i.test(error.message) ? 'ETIMEDOUT' : undefined);
-	const problem = (code && NETWORK_PROBLEMS[code]) ?? `The request to FluenzR failed: ${error.message}`;
-	// A timed-out or dropped write may still have happened on FluenzR's side.
-	const description = `${operationLabel} got no answer${code ? ` (${code})` : ''}. Check the Base URL and try again; a longer timeout can be set on the node's Settings tab, under Request Options → Timeout (in milliseconds). If this was a create, check in FluenzR whether the record exists before running it again.`;
+	const known = code ? NETWORK_PROBLEMS[code] : undefined;
+	const problem = known?.problem ?? `The request to FluenzR failed: ${quoted(error.message, MAX_MESSAGE_LENGTH)}`;
+	const description = networkAdvice(request, code, known);
 	const apiError = new NodeApiError(
 		node,
 		{ message: problem, ...(code ? { code } : {}) },
@@ -187,6 +255,22 @@ export function networkError(
 	// n8n swaps in its own generic text for codes it knows ("The connection was aborted, perhaps the server is offline").
 	apiError.message = problem;
 	return apiError;
+}
+
+/**
+ * A 429 that asks for a wait longer than the pacer ever waits (see
+ * MAX_PACER_WAIT_MS): not waited for, so that no request on the key is held
+ * by it. The request was not carried out (a 429 means FluenzR did nothing).
+ */
+export function waitTooLongError(
+	node: INode,
+	response: FluenzrResponse,
+	operationLabel: string,
+	askedMs: number,
+	itemIndex?: number,
+): NodeApiError {
+	const fix = `The answer asked to wait ${formatWait(askedMs)} before the next request, longer than one of FluenzR's rate limit windows (${RATE_LIMIT_WINDOW_SECONDS} s), so the node did not wait. Nothing was done in FluenzR (a 429 is a refusal): run it again later. If it happens again, check the Base URL of the credential (a proxy in front of FluenzR may be answering).`;
+	return toFluenzrApiError(node, response, operationLabel, itemIndex, fix);
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, whatever threw them. */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
-import { normaliseBaseUrl } from './connection';
+import type { FluenzrConnection } from './connection';
+import { RATE_LIMIT_WINDOW_SECONDS } from './contract';
 import { countedFrom, RateLimitWindow, retryDelayMs, WindowLength, type Counted, type HeaderBag } from './rateLimitWindow';
 
 export { retryDelayMs } from './rateLimitWindow';
@@ -14,6 +15,19 @@ export interface PacerClock {
 }
 
 const systemClock: PacerClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+/**
+ * The longest the pacer waits on an answer's word: one of FluenzR's windows
+ * and a few seconds. A longer Retry-After or X-RateLimit-Reset is not
+ * FluenzR pacing (a proxy's, or a reset in milliseconds): waiting for it
+ * would hold every request on the key, so a 429 asking it fails its request
+ * at once (see sendToFluenzr), and counts whose reset lies that far ahead are
+ * not paced by.
+ */
+export const MAX_PACER_WAIT_MS = (RATE_LIMIT_WINDOW_SECONDS + 5) * 1000;
+
+/** The longest a timer can be set for (2^31-1 ms, about 24.8 days): a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A request let through by the limiter. */
 export interface Ticket {
@@ -90,13 +104,19 @@ export class RateLimiter {
 	/** The moment a wake-up is already set for. */
 	private wakeAtMs: number | undefined;
 
+	/** When a request was last asked for or released: a limiter unused for a window knows nothing still true. */
+	private lastUsedMs: number;
+
 	constructor(
 		readonly maxConcurrency: number,
 		private readonly clock: PacerClock = systemClock,
-	) {}
+	) {
+		this.lastUsedMs = clock.now();
+	}
 
 	/** Waits until the request may go; call `release()` after its answer (and after `observe` / `rateLimited`). */
 	async acquire(): Promise<Ticket> {
+		this.lastUsedMs = this.clock.now();
 		return await new Promise<Ticket>((grant) => {
 			this.queue.push(grant);
 			this.pump();
@@ -105,6 +125,7 @@ export class RateLimiter {
 
 	/** After the answer, or after a failure without one. */
 	release(ticket: Ticket): void {
+		this.lastUsedMs = this.clock.now();
 		this.unanswered--;
 		if (ticket.probe) this.probeOut = false;
 		this.pump();
@@ -112,7 +133,7 @@ export class RateLimiter {
 
 	/** Learns from a (non-429) answer's `X-RateLimit-*` headers. */
 	observe(headers: HeaderBag | undefined, ticket: Ticket): void {
-		const counted = countedFrom(headers, ticket.sentAtMs, this.clock.now(), false);
+		const counted = believable(countedFrom(headers, ticket.sentAtMs, this.clock.now(), false));
 		if (!counted) {
 			if (!this.window) this.headerless = true;
 			return;
@@ -121,17 +142,30 @@ export class RateLimiter {
 		this.windowOf(counted)?.learn(counted, this.length);
 	}
 
-	/** After a 429: nothing is sent with this key before the wait it asks for (Retry-After, else until the reset). */
-	rateLimited(headers: HeaderBag | undefined, ticket: Ticket): void {
+	/**
+	 * After a 429: nothing is sent with this key before the wait it asks for
+	 * (Retry-After, else until the reset). Answers that wait; one longer than
+	 * MAX_PACER_WAIT_MS is not kept, and the caller fails its request instead.
+	 */
+	rateLimited(headers: HeaderBag | undefined, ticket: Ticket): number {
 		const now = this.clock.now();
-		const until = now + retryDelayMs(headers, now);
+		const askedMs = retryDelayMs(headers, now);
+		if (askedMs > MAX_PACER_WAIT_MS) return askedMs;
+		const until = now + askedMs;
 		this.pausedUntilMs = Math.max(this.pausedUntilMs, until);
-		const counted = countedFrom(headers, ticket.sentAtMs, now, true);
-		if (!counted) return;
+		const counted = believable(countedFrom(headers, ticket.sentAtMs, now, true));
+		if (!counted) return askedMs;
 		const window = this.windowOf(counted);
 		window?.learn(counted, this.length);
 		// It was refused before the window's end, which Retry-After (counted from its arrival) does not precede.
 		window?.refused(until);
+		return askedMs;
+	}
+
+	/** Nothing waits or is in flight, and nothing was asked for `ms`: dropping it loses nothing but stale counts. */
+	idleFor(ms: number): boolean {
+		const now = this.clock.now();
+		return this.queue.length === 0 && this.unanswered === 0 && now >= this.pausedUntilMs && now - this.lastUsedMs >= ms;
 	}
 
 	/** The window an answer was counted in, when it is the latest we know of (a new one becomes the latest). */
@@ -167,7 +201,8 @@ export class RateLimiter {
 	private wakeAt(atMs: number): void {
 		if (this.wakeAtMs !== undefined && this.wakeAtMs <= atMs) return;
 		this.wakeAtMs = atMs;
-		void this.clock.sleep(Math.max(0, atMs - this.clock.now())).then(() => {
+		// Waits are bounded (MAX_PACER_WAIT_MS); the cap only keeps a timer from ever overflowing. Woken early, pump sets the next one.
+		void this.clock.sleep(Math.min(MAX_TIMER_MS, Math.max(0, atMs - this.clock.now()))).then(() => {
 			if (this.wakeAtMs === atMs) this.wakeAtMs = undefined;
 			this.pump();
 		});
@@ -254,22 +289,53 @@ export class RateLimiter {
 	}
 }
 
-const limiters = new Map<string, RateLimiter>();
+/** Counts whose reset lies further ahead than the pacer ever waits are not FluenzR's windows: not paced by. */
+function believable(counted: Counted | undefined): Counted | undefined {
+	return counted && counted.resetMs - counted.answeredMs <= MAX_PACER_WAIT_MS ? counted : undefined;
+}
 
 /** Requests in flight at once per API key: enough to hide latency, few enough to be polite. */
 export const MAX_CONCURRENT_REQUESTS = 4;
 
 /**
- * The limiter shared by everything that uses this API key against this base
- * URL (normalised: `…/v1` and `…/v1/` are one API, so one limiter).
+ * How many limiters are kept: keys and Base URLs can come from expressions,
+ * so a run can bring any number. Past it, the least recently used idle ones
+ * are dropped (one in use is never dropped).
  */
-export function rateLimiterFor(baseUrl: string, apiKey: string): RateLimiter {
-	// Keyed by a digest so that no API key is kept in plain text in memory maps.
-	const key = createHash('sha256').update(`${normaliseBaseUrl(baseUrl)}\n${apiKey}`).digest('hex');
-	let limiter = limiters.get(key);
-	if (!limiter) {
-		limiter = new RateLimiter(MAX_CONCURRENT_REQUESTS);
-		limiters.set(key, limiter);
+export const MAX_RATE_LIMITERS = 1000;
+
+/** The limiters by digest of Base URL and key, least recently used first. */
+const limiters = new Map<string, RateLimiter>();
+
+/**
+ * Drops the limiters unused for longer than the pacer ever waits (whatever
+ * window they knew has ended), and past MAX_RATE_LIMITERS the least recently
+ * used idle ones.
+ */
+function dropIdleLimiters(): void {
+	for (const [key, limiter] of limiters) {
+		const full = limiters.size >= MAX_RATE_LIMITERS;
+		if (limiter.idleFor(full ? 0 : MAX_PACER_WAIT_MS)) limiters.delete(key);
+		// The ones after were used more recently.
+		else if (!full) return;
 	}
+}
+
+/**
+ * The limiter shared by everything that uses this API key against this base
+ * URL (normalised by connectionOf: `…/v1` and `…/v1/` are one API, so one
+ * limiter).
+ */
+export function rateLimiterFor({ baseUrl, apiKey }: FluenzrConnection): RateLimiter {
+	// Keyed by a digest so that no API key is kept in plain text in memory maps.
+	const key = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
+	let limiter = limiters.get(key);
+	if (limiter) {
+		limiters.delete(key);
+	} else {
+		dropIdleLimiters();
+		limiter = new RateLimiter(MAX_CONCURRENT_REQUESTS);
+	}
+	limiters.set(key, limiter);
 	return limiter;
 }

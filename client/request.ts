@@ -21,8 +21,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, CREDENTIAL_TYPE } from './connection';
 import type { FluenzrResponse } from './errors';
-import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError } from './errors';
-import { rateLimiterFor } from './rateLimiter';
+import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError, waitTooLongError } from './errors';
+import { MAX_PACER_WAIT_MS, rateLimiterFor } from './rateLimiter';
 
 /** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
 type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
@@ -43,8 +43,12 @@ interface RequestSettings {
 	/** How errors name the request, e.g. "Contact → Create (POST /contacts)". */
 	label: string;
 	timeoutMs: number;
-	/** What to do when FluenzR gave no answer; without it, the advice for an operation's item. */
-	unansweredFix?: string;
+	/**
+	 * How a person waiting on the request tries again once FluenzR can be
+	 * reached ("open the list again"); without it, the advice for an
+	 * operation's item.
+	 */
+	retryBy?: string;
 	itemIndex?: number;
 }
 
@@ -78,14 +82,23 @@ function transportFailureOf(error: unknown): (Error & { code?: string }) | undef
 	return typeof (cause as { code?: unknown }).code === 'string' ? cause : undefined;
 }
 
-function unansweredError(context: FluenzrContext, error: unknown, baseUrl: string, settings: RequestSettings): Error {
+function unansweredError(
+	context: FluenzrContext,
+	error: unknown,
+	baseUrl: string,
+	write: boolean,
+	settings: RequestSettings,
+): Error {
 	const failure = transportFailureOf(error);
 	if (!failure && (error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	const apiError = networkError(context.getNode(), failure ?? (error as Error), settings.label, settings.itemIndex);
-	if (settings.unansweredFix) {
-		apiError.description = `${settings.label} got no answer from ${baseUrl}. ${settings.unansweredFix}`;
-	}
-	return apiError;
+	const { label, retryBy, itemIndex } = settings;
+	const request = { label, write, retryBy, ...(retryBy ? { baseUrl } : {}) };
+	return networkError(context.getNode(), failure ?? (error as Error), request, itemIndex);
+}
+
+/** A request that may change something in FluenzR: whether an unanswered or failed one may have been carried out. */
+function isWrite(method: string | undefined): boolean {
+	return !['GET', 'HEAD'].includes((method ?? 'GET').toUpperCase());
 }
 
 /** The credential of each run of the Fluenzr node, keyed by the run's execute data (the same object for every item). */
@@ -113,6 +126,7 @@ async function sendOnce(
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
 	baseUrl: string,
+	write: boolean,
 	settings: RequestSettings,
 ): Promise<FluenzrResponse> {
 	try {
@@ -125,9 +139,10 @@ async function sendOnce(
 			statusCode: Number(response.statusCode),
 			headers: response.headers as IDataObject,
 			body: parseBody(response.body),
+			write,
 		};
 	} catch (error) {
-		throw unansweredError(context, error, baseUrl, settings);
+		throw unansweredError(context, error, baseUrl, write, settings);
 	}
 }
 
@@ -137,7 +152,8 @@ async function sendOnce(
  * the caller decides what a 404 means. The API key's pacer lets it through;
  * a 429 means FluenzR did nothing, so it is the one answer that is retried,
  * after the wait the answer asked for, at most MAX_RATE_LIMIT_RETRIES times
- * (a create is never sent twice).
+ * (a create is never sent twice). A 429 asking for a wait longer than the
+ * pacer ever waits (MAX_PACER_WAIT_MS) fails the request at once.
  */
 export async function sendToFluenzr(
 	context: FluenzrContext,
@@ -145,8 +161,10 @@ export async function sendToFluenzr(
 	settings: RequestSettings,
 ): Promise<FluenzrResponse> {
 	const credentials = await credentialsOf(context);
-	const { baseUrl, apiKey } = connectionOf(credentials);
-	const limiter = rateLimiterFor(baseUrl, apiKey);
+	const connection = connectionOf(credentials);
+	const { baseUrl } = connection;
+	const limiter = rateLimiterFor(connection);
+	const write = isWrite(request.method);
 	// An operation's request comes as n8n's engine prepared it (proxy, SSL and allowed domains included).
 	const options = {
 		json: true,
@@ -160,7 +178,7 @@ export async function sendToFluenzr(
 		const ticket = await limiter.acquire();
 		let response: FluenzrResponse | undefined;
 		try {
-			response = await sendOnce(context, options, credentials, baseUrl, settings);
+			response = await sendOnce(context, options, credentials, baseUrl, write, settings);
 		} finally {
 			// Without an answer there is nothing to learn: the slot is freed at once.
 			if (response === undefined) limiter.release(ticket);
@@ -170,8 +188,9 @@ export async function sendToFluenzr(
 			limiter.release(ticket);
 			return response;
 		}
-		limiter.rateLimited(response.headers, ticket);
+		const askedMs = limiter.rateLimited(response.headers, ticket);
 		limiter.release(ticket);
+		if (askedMs > MAX_PACER_WAIT_MS) throw waitTooLongError(context.getNode(), response, settings.label, askedMs, settings.itemIndex);
 		if (++refusals > MAX_RATE_LIMIT_RETRIES) return response;
 	}
 }

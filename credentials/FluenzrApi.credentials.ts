@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { NORMALISED_BASE_URL_EXPRESSION } from '../client/connection';
-import { DEFAULT_BASE_URL, PLAN_REQUIRED_MESSAGE } from '../client/contract';
+import { DEFAULT_BASE_URL, ERROR_CODES, PLAN_REQUIRED_MESSAGE } from '../client/contract';
+import { fixForCode } from '../client/errors';
 
 export class FluenzrApi implements ICredentialType {
 	name = 'fluenzrApi';
@@ -36,7 +37,7 @@ export class FluenzrApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
-				"Where the FluenzR API lives. Change it only to go through a proxy, or to try the nodes against the FluenzR sandbox of this package's repository (npm run sandbox serves it at http://127.0.0.1:4010/v1).",
+				'Where the FluenzR API lives. Change it only to go through a proxy, or to point the nodes at a test server that answers like FluenzR.',
 			hint: `Keep ${DEFAULT_BASE_URL} for FluenzR itself`,
 		},
 	];
@@ -48,7 +49,8 @@ export class FluenzrApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey)}` },
 	});
 
-	// A one-record contact list proves the key, the plan and the base URL at once.
+	// A one-record contact list proves the key, the plan and the base URL at once. n8n shows a rule's
+	// message as it is: the advice is the same as an operation's error for that code.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: NORMALISED_BASE_URL_EXPRESSION,
@@ -60,14 +62,14 @@ export class FluenzrApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'FluenzR did not accept this API key (UNAUTHORIZED). Copy the key again from FluenzR → Settings → API.',
+					message: `FluenzR did not accept this API key (${ERROR_CODES.unauthorized}). ${fixForCode(ERROR_CODES.unauthorized)}`,
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: `${PLAN_REQUIRED_MESSAGE} (PLAN_REQUIRED). Upgrade the FluenzR account to Pro or use a Pro account's key.`,
+					message: `${PLAN_REQUIRED_MESSAGE} (${ERROR_CODES.planRequired}). ${fixForCode(ERROR_CODES.planRequired)}`,
 				},
 			},
 		],

@@ -55,7 +55,8 @@ export interface SandboxConfig {
 }
 
 export type Fault =
-	| { type: 'status'; status: number; body?: unknown }
+	/** `headers` replace the answer's own (a proxy's rate limit headers, say). */
+	| { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
 	| { type: 'html'; status: number }
 	| { type: 'delay'; ms: number }
 	| { type: 'hang' }

@@ -13,9 +13,6 @@ interface FluenzrWebhook {
 	active?: boolean;
 }
 
-const UNANSWERED_FIX =
-	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then activate the workflow again.';
-
 export const OPERATION_LABELS = {
 	create: 'Registering the FluenzR webhook',
 	list: 'Listing FluenzR webhooks',
@@ -37,7 +34,7 @@ async function lifecycleRequest(
 	request: IHttpRequestOptions,
 	label: string,
 ): Promise<FluenzrResponse> {
-	return await sendToFluenzr(context, request, { label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, unansweredFix: UNANSWERED_FIX });
+	return await sendToFluenzr(context, request, { label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, retryBy: 'activate the workflow again' });
 }
 
 /** Every webhook of the account, page after page. */

@@ -19,7 +19,7 @@ export function applyFault(
 ): number {
 	switch (fault.type) {
 		case 'status':
-			return sendJson(res, fault.status, fault.body ?? defaultBodyFor(fault.status), rateHeaders);
+			return sendJson(res, fault.status, fault.body ?? defaultBodyFor(fault.status), { ...rateHeaders, ...fault.headers });
 		case 'html':
 			return sendText(res, fault.status, gatewayPage(fault.status), 'text/html; charset=utf-8', rateHeaders);
 		case 'notJson':

@@ -83,6 +83,10 @@ function findProblem(spec: FaultSpec): [field: string, message: string] | undefi
 	const validStatus = typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599;
 	switch (fault.type) {
 		case 'status':
+			if (!validStatus) return ['fault.status', 'must be an HTTP status code'];
+			return fault.headers === undefined || (isPlainObject(fault.headers) && Object.values(fault.headers).every((value) => typeof value === 'string'))
+				? undefined
+				: ['fault.headers', 'must be an object of header names to strings'];
 		case 'html':
 			return validStatus ? undefined : ['fault.status', 'must be an HTTP status code'];
 		case 'notJson':

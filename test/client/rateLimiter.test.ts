@@ -1,4 +1,5 @@
-import { RateLimiter, rateLimiterFor, retryDelayMs, type Ticket } from '../../client/rateLimiter';
+import { connectionOf } from '../../client/connection';
+import { MAX_PACER_WAIT_MS, MAX_RATE_LIMITERS, RateLimiter, rateLimiterFor as limiterOf, retryDelayMs, type Ticket } from '../../client/rateLimiter';
 import { simulate, type Scenario } from './support/simulate';
 import { VirtualClock } from './support/virtualClock';
 
@@ -261,7 +262,79 @@ describe('RateLimiter, two processes on one key (n8n queue mode: two workers, a 
 	});
 });
 
+describe('RateLimiter, an answer asking for an absurd wait', () => {
+	let clock: VirtualClock;
+	let limiter: RateLimiter;
+	beforeEach(() => {
+		clock = new VirtualClock();
+		limiter = new RateLimiter(4, clock);
+	});
+
+	const aBillionSeconds = { ...refused(1_700_000_000_000 + 1e12, 1_000_000_000) };
+
+	it('answers the wait a 429 asked for, and does not keep the key waiting when it is longer than a window and a few seconds', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		expect(limiter.rateLimited(aBillionSeconds, granted[0])).toBe(1_000_000_000_000);
+		limiter.release(granted[0]);
+
+		const next = ask(limiter, 1);
+		await clock.advance(0);
+		expect(next.granted).toHaveLength(1);
+	});
+
+	it('waits a 429 that asks for one window (60 s) before the next request, as before', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		expect(limiter.rateLimited(refused(clock.now() + 60_000, 60), granted[0])).toBe(60_000);
+		limiter.release(granted[0]);
+
+		const next = ask(limiter, 1);
+		await clock.advance(59_999);
+		expect(next.granted).toHaveLength(0);
+		await clock.advance(1);
+		expect(next.granted).toHaveLength(1);
+	});
+
+	it('does not pace by counts whose reset lies further ahead than it ever waits (a reset in milliseconds, say)', async () => {
+		const { granted } = ask(limiter, 1);
+		await clock.advance(0);
+		// A proxy that writes X-RateLimit-Reset in milliseconds: a window that would end in 54,000 years.
+		limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock.now()) }, granted[0]);
+		limiter.release(granted[0]);
+
+		const next = ask(limiter, 4);
+		await clock.advance(0);
+		expect(next.granted).toHaveLength(4);
+	});
+
+	it('never sets a timer longer than a timer can hold, nor longer than its bound', async () => {
+		const asked: number[] = [];
+		const recording = new (class extends VirtualClock {
+			async sleep(ms: number): Promise<void> {
+				asked.push(ms);
+				await super.sleep(ms);
+			}
+		})();
+		const paced = new RateLimiter(4, recording);
+		const { granted } = ask(paced, 1);
+		await recording.advance(0);
+		paced.rateLimited({ 'x-ratelimit-reset': String(Math.ceil(recording.now() / 1000) + 30 * 86_400) }, granted[0]);
+		paced.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(recording.now() + 1e9) }, granted[0]);
+		paced.release(granted[0]);
+		ask(paced, 3);
+		await recording.advance(MAX_PACER_WAIT_MS);
+
+		expect(Math.max(0, ...asked)).toBeLessThanOrEqual(MAX_PACER_WAIT_MS);
+	});
+});
+
+/** The limiter of a credential (its Base URL normalised as every request's is). */
+const rateLimiterFor = (baseUrl: string, apiKey: string) => limiterOf(connectionOf({ baseUrl, apiKey }));
+
 describe('rateLimiterFor', () => {
+	afterEach(() => jest.useRealTimers());
+
 	it('gives one limiter to a Base URL with and without its trailing slash, for the same API key', () => {
 		const key = 'fz_demo_pro_key_0001';
 		expect(rateLimiterFor('https://api.fluenzr.co/v1/', key)).toBe(rateLimiterFor('https://api.fluenzr.co/v1', key));
@@ -272,5 +345,28 @@ describe('rateLimiterFor', () => {
 		const limiter = rateLimiterFor('https://api.fluenzr.co/v1', 'fz_demo_pro_key_0001');
 		expect(rateLimiterFor('https://api.fluenzr.co/v1', 'fz_demo_pro_key_0002')).not.toBe(limiter);
 		expect(rateLimiterFor('https://eu.fluenzr.example/v1', 'fz_demo_pro_key_0001')).not.toBe(limiter);
+	});
+
+	it('keeps a limiter while it is used, and drops it once unused for longer than it ever waits', () => {
+		jest.useFakeTimers({ now: 1_800_000_000_000 });
+		const limiter = rateLimiterFor('https://idle.fluenzr.example/v1', 'fz_idle');
+		jest.setSystemTime(Date.now() + MAX_PACER_WAIT_MS - 1);
+		rateLimiterFor('https://other.fluenzr.example/v1', 'fz_idle');
+		expect(rateLimiterFor('https://idle.fluenzr.example/v1', 'fz_idle')).toBe(limiter);
+
+		jest.setSystemTime(Date.now() + MAX_PACER_WAIT_MS);
+		rateLimiterFor('https://another.fluenzr.example/v1', 'fz_idle');
+		expect(rateLimiterFor('https://idle.fluenzr.example/v1', 'fz_idle')).not.toBe(limiter);
+	});
+
+	it('keeps at most MAX_RATE_LIMITERS idle limiters, whatever number of keys comes from expressions, and never drops one in use', async () => {
+		const busy = rateLimiterFor('https://api.fluenzr.co/v1', 'fz_busy');
+		const ticket = await busy.acquire();
+		const first = rateLimiterFor('https://api.fluenzr.co/v1', 'fz_key_0');
+		for (let i = 1; i <= 3 * MAX_RATE_LIMITERS; i++) rateLimiterFor('https://api.fluenzr.co/v1', `fz_key_${i}`);
+
+		expect(rateLimiterFor('https://api.fluenzr.co/v1', 'fz_busy')).toBe(busy);
+		expect(rateLimiterFor('https://api.fluenzr.co/v1', 'fz_key_0')).not.toBe(first);
+		busy.release(ticket);
 	});
 });

@@ -40,6 +40,8 @@ interface MatrixFault {
 	activationMessage?: string;
 	/** What the node's error description says besides naming the operation. */
 	says: string[];
+	/** What it advises, for a read and for a write: whether the request may have been carried out. */
+	advises?: { read: string; write: string };
 	/** FluenzR carried the request out; only its answer was lost. */
 	doneRemotely?: boolean;
 }
@@ -47,7 +49,12 @@ interface MatrixFault {
 const NO_ANSWER = 'The connection to FluenzR was closed before a complete answer';
 const TIMED_OUT = 'FluenzR did not answer within the timeout';
 const OUTCOME_UNKNOWN = ['could not be read, so the outcome is unknown'];
-const CHECK_BEFORE_RERUN = ['got no answer', 'check in FluenzR whether the record exists before running it again'];
+const NO_ANSWER_SAYS = ['got no answer'];
+/** A read that failed is safe to run again; a write may have been carried out, and is checked for first. */
+const OUTCOME_ADVICE = {
+	read: 'The request only reads, so it is safe to run again.',
+	write: 'The request may have been carried out all the same: check in FluenzR whether it took effect',
+};
 const UNREADABLE_REGISTRATION = 'FluenzR did not register the webhook as asked';
 
 const FAULTS: MatrixFault[] = [
@@ -60,7 +67,8 @@ const FAULTS: MatrixFault[] = [
 		},
 		status: 500,
 		message: 'Database unavailable',
-		says: ['failed with HTTP 500 (INTERNAL_ERROR)', 'Try again later'],
+		says: ['failed with HTTP 500 (INTERNAL_ERROR)', 'try again later'],
+		advises: OUTCOME_ADVICE,
 	},
 	{
 		name: '502 with an HTML body',
@@ -83,6 +91,7 @@ const FAULTS: MatrixFault[] = [
 		message: /^FluenzR answered HTTP 200 with a body that is not JSON/,
 		activationMessage: UNREADABLE_REGISTRATION,
 		says: OUTCOME_UNKNOWN,
+		advises: OUTCOME_ADVICE,
 	},
 	{
 		name: '200 without data',
@@ -91,6 +100,7 @@ const FAULTS: MatrixFault[] = [
 		message: 'FluenzR answered HTTP 200 with JSON without the documented "data" field',
 		activationMessage: UNREADABLE_REGISTRATION,
 		says: OUTCOME_UNKNOWN,
+		advises: OUTCOME_ADVICE,
 	},
 	{
 		name: 'empty 200',
@@ -99,21 +109,30 @@ const FAULTS: MatrixFault[] = [
 		message: 'FluenzR answered HTTP 200 with an empty body',
 		activationMessage: UNREADABLE_REGISTRATION,
 		says: OUTCOME_UNKNOWN,
+		advises: OUTCOME_ADVICE,
 	},
-	{ name: 'connection dropped', fault: { type: 'drop' }, message: NO_ANSWER, says: CHECK_BEFORE_RERUN },
-	{ name: 'connection dropped mid-answer', fault: { type: 'dropMidBody' }, message: NO_ANSWER, says: CHECK_BEFORE_RERUN },
+	{ name: 'connection dropped', fault: { type: 'drop' }, message: NO_ANSWER, says: NO_ANSWER_SAYS, advises: OUTCOME_ADVICE },
+	{
+		name: 'connection dropped mid-answer',
+		fault: { type: 'dropMidBody' },
+		message: NO_ANSWER,
+		says: NO_ANSWER_SAYS,
+		advises: OUTCOME_ADVICE,
+	},
 	{
 		name: 'hangs past the timeout',
 		fault: { type: 'hang' },
 		message: TIMED_OUT,
-		says: [...CHECK_BEFORE_RERUN, 'Request Options → Timeout'],
+		says: [...NO_ANSWER_SAYS, 'Request Options → Timeout'],
+		advises: OUTCOME_ADVICE,
 	},
 	{
 		name: 'answers after the timeout, having done it',
 		fault: { type: 'delay', ms: NODE_TIMEOUT_MS + 500 },
 		activationFault: { type: 'delay', ms: ACTIVATION_TIMEOUT_MS + 500 },
 		message: TIMED_OUT,
-		says: CHECK_BEFORE_RERUN,
+		says: NO_ANSWER_SAYS,
+		advises: OUTCOME_ADVICE,
 		doneRemotely: true,
 	},
 ];
@@ -171,6 +190,8 @@ async function runItemCell(operation: ItemOperation, fault: MatrixFault): Promis
 		const error = failure.error as NodeApiError;
 		expectClearError(error, fault, fault.message, run.label(failedItem));
 		for (const text of fault.says) expect(error.description).toContain(text);
+		const write = run.applied(failedItem) !== undefined;
+		if (fault.advises) expect(error.description).toContain(write ? fault.advises.write : fault.advises.read);
 		expect(failure.json).toEqual({ error: error.message });
 		// The error alone: no partial list, no half answer beside it.
 		expect(result.output.filter((item) => pairedIndex(item) === failedItem)).toHaveLength(1);

@@ -95,7 +95,18 @@ const NOT_IDS: Array<[what: string, id: unknown, message: (field: string) => str
 	['".."', '..', (field) => `The ${field} field holds "..", which is not an ID`],
 	['an object', { id: 'ct_1' }, (field) => `The ${field} field must be an ID, not an object`],
 	['a list', ['ct_1', 'ct_2'], (field) => `The ${field} field must be an ID, not a list`],
+	[
+		'a lone UTF-16 surrogate (text cut in the middle of an emoji)',
+		'ct_\uD83D',
+		(field) => `The ${field} field holds a broken character at position 4 (half of a UTF-16 pair), which no URL can carry`,
+	],
 ];
+
+/** An ID of 200 KB, from an expression: no text quotes it whole. */
+const HUGE_ID = `ct_${'a'.repeat(200_000)}`;
+
+/** What a text may hold of it: the quoted start, an ellipsis and the length, far from the whole. */
+const QUOTED_HUGE_ID = `/ct_${'a'.repeat(40)}`;
 
 describe('hostile IDs', () => {
 	const sandbox = useSandbox();
@@ -132,5 +143,24 @@ describe('hostile IDs', () => {
 			expect(result.output[0].json.error).toBe(message(operation.field));
 			expect((result.output[0].error as NodeApiError).description).toContain('enter its ID');
 		});
+	});
+
+	it.each(OPERATIONS)('$name: a 200 KB ID is quoted shortened, with its length, in the error the execution keeps', async (operation) => {
+		const result = await runWithId(operation, HUGE_ID);
+
+		const [item] = result.output;
+		const error = item.error as NodeApiError;
+		const stored = JSON.stringify({ json: item.json, message: error.message, description: error.description });
+		expect(stored.length).toBeLessThan(2000);
+		expect(error.description).toMatch(/… \(200,0\d\d characters\)/);
+		expect(error.description).toContain(QUOTED_HUGE_ID);
+	});
+
+	it('webhook delete: an empty ID is refused with advice for a field without a list', async () => {
+		const result = await runWithId(OPERATIONS.find((operation) => operation.name === 'webhook delete')!, '');
+
+		const { description } = result.output[0].error as NodeApiError;
+		expect(description).toContain('"Webhook ID" takes the ID of a webhook, for example wh_123: in the editor, enter its ID (Webhook → Get Many lists them).');
+		expect(description).not.toContain('pick one from the list');
 	});
 });

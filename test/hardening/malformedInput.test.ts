@@ -180,6 +180,18 @@ const CASES: MalformedCase[] = [
 		fix: 'Give every custom field a key',
 		refusedBeforeSending: true,
 	},
+	...['__proto__', 'constructor', 'prototype'].map((key) => ({
+		name: `a custom field named ${key}, which n8n would drop on the way`,
+		parameters: createContact({ customFields: { field: [{ key: '={{ $json.key }}', value: 'v' }] } }),
+		input: async () => [
+			{ email: 'ada@ok.io', key: 'crmId' },
+			{ email: 'reserved@ok.io', key },
+			{ email: 'bob@ok.io', key: 'score' },
+		],
+		names: `Custom field 1 is named "${key}", which cannot be sent`,
+		fix: 'give the custom field another key',
+		refusedBeforeSending: true,
+	})),
 	{
 		name: 'a campaign step with a negative delay',
 		parameters: {

@@ -10,6 +10,7 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctio
 
 import { MAX_CONTACT_IDS_PER_CALL } from '../../../client/contract';
 import { asNodeError } from '../../../client/errors';
+import { formatCount, quoted } from '../../../client/text';
 import { sendOperationRequest } from './routing';
 
 /** FluenzR's counts per request, summed over the chunks; the other fields are those of the last answer. */
@@ -20,11 +21,6 @@ export function chunksOf<T>(list: readonly T[], size: number): T[][] {
 	const chunks: T[][] = [];
 	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
 	return chunks;
-}
-
-/** 2000 → "2,000", the same on every machine (no locale). */
-export function formatCount(count: number): string {
-	return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** "chunk 3" or "chunks 1–2", numbered from 1. */
@@ -45,8 +41,11 @@ function totalsOf(answers: IDataObject[]): IDataObject {
 /**
  * The failure of one chunk of several, reworded to say where the list stands:
  * "Chunk 3 of 5 failed (contacts 2,001–3,000): <FluenzR's message>; chunks
- * 1–2 (2,000 contacts) were added, chunks 4–5 were not sent". Same error, so
- * FluenzR's status, code and details stay with it.
+ * 1–2 went through (FluenzR added 1,850), chunks 4–5 were not sent", with
+ * what FluenzR answered for the chunks before it: the IDs sent are not the
+ * contacts added (some may have been in the group already). Same error, so
+ * FluenzR's status, code and details stay with it; the counts go into its
+ * context too.
  */
 function chunkFailure(
 	context: IExecutePaginationFunctions,
@@ -61,26 +60,28 @@ function chunkFailure(
 	const firstPosition = failed * MAX_CONTACT_IDS_PER_CALL + 1;
 	const lastPosition = firstPosition + chunk.length - 1;
 
+	const counts = failed > 0 ? totalsOf(answers) : {};
+	const countsText = COUNTS.filter((count) => typeof counts[count] === 'number')
+		.map((count) => `${count} ${formatCount(counts[count] as number)}`)
+		.join(', ');
 	const progress: string[] = [];
 	if (failed > 0) {
-		const done = failed * MAX_CONTACT_IDS_PER_CALL;
-		progress.push(`${chunkSpan(1, failed)} (${formatCount(done)} contacts) ${failed === 1 ? 'was' : 'were'} added`);
+		const added = typeof counts.added === 'number' ? ` (FluenzR added ${formatCount(counts.added)})` : '';
+		progress.push(`${chunkSpan(1, failed)} went through${added}`);
 	}
 	if (number < chunks.length) {
 		progress.push(`${chunkSpan(number + 1, chunks.length)} ${number + 1 === chunks.length ? 'was' : 'were'} not sent`);
 	}
 	failure.message =
 		`Chunk ${number} of ${chunks.length} failed (contacts ${formatCount(firstPosition)}–${formatCount(lastPosition)}): ` +
-		`${failure.message}; ${progress.join(', ')}`;
+		`${failure.message}${progress.length ? `; ${progress.join(', ')}` : ''}`;
+	failure.context.chunks = { failed: number, of: chunks.length, wentThrough: failed };
+	for (const count of COUNTS) if (typeof counts[count] === 'number') failure.context[count] = counts[count];
 
-	const counts = failed > 0 ? totalsOf(answers) : {};
-	const countsText = COUNTS.filter((count) => typeof counts[count] === 'number')
-		.map((count) => `${count} ${formatCount(counts[count] as number)}`)
-		.join(', ');
 	const explanation = [
 		failure.description,
-		`Contact IDs are sent in chunks of ${formatCount(MAX_CONTACT_IDS_PER_CALL)}, counting a repeated ID once; chunk ${number} runs from ${chunk[0]} to ${chunk[chunk.length - 1]}.`,
-		failed > 0 ? `Before it, ${chunkSpan(1, failed)} went through (${countsText}); what they added stays in FluenzR.` : '',
+		`Contact IDs are sent in chunks of ${formatCount(MAX_CONTACT_IDS_PER_CALL)}, counting a repeated ID once; chunk ${number} runs from ${quoted(chunk[0])} to ${quoted(chunk[chunk.length - 1])}.`,
+		failed > 0 ? `Before it, ${chunkSpan(1, failed)} went through (${countsText || 'FluenzR gave no counts'}); what they added stays in FluenzR.` : '',
 		`Once the cause is dealt with, run the item again with the same list (contacts already added are not added twice; a campaign counts them as skipped)${failed > 0 ? `, or with only the contacts from ${formatCount(firstPosition)} on` : ''}.`,
 	];
 	failure.description = explanation.filter(Boolean).join(' ');

@@ -2,7 +2,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONTACT_IDS_PER_CALL, SORT_ORDERS } from '../../../client/contract';
-import { formatCount } from './contactChunks';
+import { formatCount } from '../../../client/text';
 import { requireId, sendContactIds, sendNumberAsText, type IdField } from './validation';
 
 /** Shows a field for some operations of one resource. */

@@ -44,9 +44,6 @@ const SOURCES = {
 	},
 } satisfies Record<string, ListSource>;
 
-const UNANSWERED_FIX =
-	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then open the list again.';
-
 /** One page of a source's list, sorted for a person to scan, optionally filtered by the search box. */
 async function fetchPage(
 	context: ILoadOptionsFunctions,
@@ -61,7 +58,7 @@ async function fetchPage(
 	const response = await sendToFluenzr(
 		context,
 		{ method: 'GET', url: source.path, qs },
-		{ label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, unansweredFix: UNANSWERED_FIX },
+		{ label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, retryBy: 'open the list again' },
 	);
 	return listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
 }

@@ -26,6 +26,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../client/errors';
+import { quoted } from '../../../client/text';
 import { listPageOf, readPages } from '../../../client/pages';
 import { MAX_CONCURRENT_REQUESTS } from '../../../client/rateLimiter';
 import { DEFAULT_TIMEOUT_MS, envelopeOf, sendToFluenzr, type FluenzrEnvelope } from '../../../client/request';
@@ -57,7 +58,8 @@ function operationLabel(context: IExecuteSingleFunctions, options?: RequestOptio
 	const resource = String(context.getNodeParameter('resource', ''));
 	const operation = String(context.getNodeParameter('operation', ''));
 	const resourceName = resource.charAt(0).toUpperCase() + resource.slice(1);
-	const request = options?.url ? ` (${options.method ?? 'GET'} ${options.url.split('?')[0]})` : '';
+	// The path holds the record's ID, which can be any length.
+	const request = options?.url ? ` (${options.method ?? 'GET'} ${quoted(options.url.split('?')[0])})` : '';
 	return `${resourceName} → ${OPERATION_NAMES[operation] ?? operation}${request}`;
 }
 
@@ -120,7 +122,7 @@ export async function readList(this: IExecutePaginationFunctions, prepared: Prep
 	const rawLimit = this.getNodeParameter('limit', 50);
 	const limit = returnAll ? Infinity : Number(rawLimit);
 	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, not "${String(rawLimit)}"`, {
+		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, not "${quoted(String(rawLimit))}"`, {
 			description: 'Set Limit to how many records you want, or turn on Return All.',
 			itemIndex: this.getItemIndex(),
 		});

@@ -50,7 +50,14 @@ export interface IdField {
 	/** The field's label, as the user sees it. */
 	displayName: string;
 	example: string;
+	/** What the ID names, where the label is not that ("webhook" for "Webhook ID"). */
+	record?: string;
+	/** For a field with no list to pick from: the operation that lists the IDs ("Webhook → Get Many"). */
+	listedBy?: string;
 }
+
+/** A UTF-16 surrogate without its other half: no URL can carry it (encodeURIComponent throws "URI malformed"). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What a value from an expression or an input item is, for an error message: "a list", "an object", "a boolean"... */
 export function kindOf(value: unknown): string {
@@ -68,11 +75,12 @@ export function kindOf(value: unknown): string {
 function checkedId(
 	context: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
-	{ name, displayName, example }: IdField,
+	{ name, displayName, example, record, listedBy }: IdField,
 ): string | undefined {
 	const value = context.getNodeParameter(name, undefined, { extractValue: true });
 	// Read by people in the editor and by AI agents calling the node as a tool: say what value is expected.
-	const fix = `"${displayName}" takes the ID of a ${displayName.toLowerCase()}, for example ${example}: in the editor, pick one from the list or enter its ID. If the value comes from an expression or from an AI agent ($fromAI), check that it gives an ID for every item.`;
+	const where = listedBy ? `enter its ID (${listedBy} lists them)` : 'pick one from the list or enter its ID';
+	const fix = `"${displayName}" takes the ID of a ${record ?? displayName.toLowerCase()}, for example ${example}: in the editor, ${where}. If the value comes from an expression or from an AI agent ($fromAI), check that it gives an ID for every item.`;
 	if (value === undefined || value === null || String(value).trim() === '') {
 		recordInputProblem(context, options, `The ${displayName} field is empty`, fix);
 		return undefined;
@@ -81,11 +89,22 @@ function checkedId(
 		recordInputProblem(context, options, `The ${displayName} field must be an ID, not ${kindOf(value)}`, fix);
 		return undefined;
 	}
-	if (DOT_SEGMENTS.has(String(value).trim())) {
-		recordInputProblem(context, options, `The ${displayName} field holds "${String(value).trim()}", which is not an ID`, fix);
+	const id = String(value);
+	if (DOT_SEGMENTS.has(id.trim())) {
+		recordInputProblem(context, options, `The ${displayName} field holds "${id.trim()}", which is not an ID`, fix);
 		return undefined;
 	}
-	return String(value);
+	const broken = LONE_SURROGATE.exec(id);
+	if (broken) {
+		recordInputProblem(
+			context,
+			options,
+			`The ${displayName} field holds a broken character at position ${broken.index + 1} (half of a UTF-16 pair), which no URL can carry`,
+			`${fix} A broken character (half of an emoji, say) comes from text cut in the middle of a character: fix the value where it comes from.`,
+		);
+		return undefined;
+	}
+	return id;
 }
 
 /** Checks an ID that goes into the request body (the body step sends it). */
@@ -182,6 +201,13 @@ export function sendGroupIds(collectionName: string): PreSend {
 	};
 }
 
+/**
+ * Custom field names that n8n's own copies of a request drop without a word
+ * (its deepCopy skips them, as keys that could reach an object's prototype):
+ * refused by name, rather than lost on the way to FluenzR.
+ */
+const UNSENDABLE_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Custom fields are edited as key/value pairs and sent as one object. */
 export function sendCustomFields(collectionName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
@@ -198,6 +224,14 @@ export function sendCustomFields(collectionName: string): PreSend {
 					options,
 					`Custom field ${index + 1} has no key`,
 					'Give every custom field a key (its name in FluenzR), or remove the empty row.',
+				);
+			}
+			if (UNSENDABLE_FIELD_NAMES.has(name)) {
+				return recordInputProblem(
+					this,
+					options,
+					`Custom field ${index + 1} is named "${name}", which cannot be sent`,
+					`n8n drops a field named "${name}" from every request (it is reserved in JavaScript), so it would never reach FluenzR: give the custom field another key.`,
 				);
 			}
 			customFields[name] = value as IDataObject[string];

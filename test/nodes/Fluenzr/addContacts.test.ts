@@ -140,7 +140,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 	});
 
 	describe('a chunk that fails', () => {
-		it('fails the item, naming the chunk, its contacts, FluenzR’s message and the chunks that were added; later chunks are not sent', async () => {
+		it('fails the item, naming the chunk, its contacts, FluenzR’s message and the chunks that went through; later chunks are not sent', async () => {
 			const groupId = await newGroup();
 			const ids = existingContacts(5000);
 			sandbox().injectFault({ match: { method: 'POST', path: `/groups/${groupId}/contacts` }, after: 2, fault: { type: 'status', status: 500 } });
@@ -148,7 +148,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			const result = await runFluenzr(sandbox(), addToGroup(groupId, '={{ $json.ids }}'), { input: [{ ids }] });
 
 			expect(result.error?.message).toBe(
-				'Chunk 3 of 5 failed (contacts 2,001–3,000): Injected fault: HTTP 500; chunks 1–2 (2,000 contacts) were added, chunks 4–5 were not sent',
+				'Chunk 3 of 5 failed (contacts 2,001–3,000): Injected fault: HTTP 500; chunks 1–2 went through (FluenzR added 2,000), chunks 4–5 were not sent',
 			);
 			const { description } = result.error as NodeApiError;
 			expect(description).toContain('Group → Add Contacts (POST /groups/');
@@ -160,6 +160,20 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			expect(new Set(membersOf(sandbox(), groupId))).toEqual(new Set(ids.slice(0, 2000)));
 		});
 
+		it('says what FluenzR answered it added, not how many IDs were sent, and puts the counts in the error’s context', async () => {
+			const groupId = await newGroup();
+			const ids = existingContacts(2500);
+			await api(sandbox()).post(`/groups/${groupId}/contacts`, { contactIds: ids.slice(0, 300) });
+			sandbox().injectFault({ match: { method: 'POST', path: `/groups/${groupId}/contacts` }, after: 2, fault: { type: 'status', status: 500 } });
+
+			const result = await runFluenzr(sandbox(), addToGroup(groupId, '={{ $json.ids }}'), { input: [{ ids }] });
+
+			expect(result.error?.message).toBe(
+				'Chunk 3 of 3 failed (contacts 2,001–2,500): Injected fault: HTTP 500; chunks 1–2 went through (FluenzR added 1,700)',
+			);
+			expect((result.error as NodeApiError).context).toMatchObject({ added: 1700, chunks: { failed: 3, of: 3, wentThrough: 2 } });
+		});
+
 		it('an unknown contact ID in chunk 2 of 3: FluenzR’s message names it, chunk 1 stays added, nothing of chunk 2 is', async () => {
 			const groupId = await newGroup();
 			const ids = existingContacts(2500);
@@ -168,7 +182,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			const result = await runFluenzr(sandbox(), addToGroup(groupId, ids.join(',')));
 
 			expect(result.error?.message).toBe(
-				'Chunk 2 of 3 failed (contacts 1,001–2,000): Unknown contact ids: ct_not_in_fluenzr; chunk 1 (1,000 contacts) was added, chunk 3 was not sent',
+				'Chunk 2 of 3 failed (contacts 1,001–2,000): Unknown contact ids: ct_not_in_fluenzr; chunk 1 went through (FluenzR added 1,000), chunk 3 was not sent',
 			);
 			expect((result.error as NodeApiError).description).toContain('contactIds: ct_not_in_fluenzr');
 			expect(new Set(membersOf(sandbox(), groupId))).toEqual(new Set(ids.slice(0, 1000)));
@@ -188,16 +202,14 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			expect(sentChunks(`/campaigns/${campaignId}/contacts`)).toHaveLength(1);
 		});
 
-		it('the last chunk failing names every chunk before it as added', async () => {
+		it('the last chunk failing names every chunk before it as gone through', async () => {
 			const campaignId = await newCampaign();
 			const ids = existingContacts(2001);
 			sandbox().injectFault({ match: { method: 'POST', path: `/campaigns/${campaignId}/contacts` }, after: 2, fault: { type: 'status', status: 500 } });
 
 			const result = await runFluenzr(sandbox(), addToCampaign(campaignId, '={{ $json.ids }}'), { input: [{ ids }] });
 
-			expect(result.error?.message).toBe(
-				'Chunk 3 of 3 failed (contacts 2,001–2,001): Injected fault: HTTP 500; chunks 1–2 (2,000 contacts) were added',
-			);
+			expect(result.error?.message).toMatch(/^Chunk 3 of 3 failed \(contacts 2,001–2,001\): Injected fault: HTTP 500; chunks 1–2 went through \(FluenzR added [\d,]+\)$/);
 			expect((result.error as NodeApiError).description).toMatch(/Before it, chunks 1–2 went through \(added [\d,]+, skipped [\d,]+\)/);
 		});
 
@@ -225,7 +237,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 			expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(result.output[0].json).toMatchObject({ id: groupIds[0], added: 1500, chunks: 2 });
 			expect(result.output[1].json).toEqual({
-				error: 'Chunk 2 of 2 failed (contacts 1,001–1,500): Injected fault: HTTP 500; chunk 1 (1,000 contacts) was added',
+				error: 'Chunk 2 of 2 failed (contacts 1,001–1,500): Injected fault: HTTP 500; chunk 1 went through (FluenzR added 1,000)',
 			});
 			expect(result.output[2].json).toMatchObject({ id: groupIds[2], added: 1500, chunks: 2 });
 			expect(groupIds.map((groupId) => membersOf(sandbox(), groupId).length)).toEqual([1500, 1000, 1500]);
@@ -243,7 +255,7 @@ describe('Fluenzr node, Add Contacts in chunks of 1,000', () => {
 
 			expect(result.output.map((item) => [item.pairedItem, item.json.added])).toEqual([[{ item: 1 }, 1001]]);
 			expect(result.errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
-				[{ item: 0 }, 'Chunk 2 of 2 failed (contacts 1,001–1,001): Injected fault: HTTP 500; chunk 1 (1,000 contacts) was added'],
+				[{ item: 0 }, 'Chunk 2 of 2 failed (contacts 1,001–1,001): Injected fault: HTTP 500; chunk 1 went through (FluenzR added 1,000)'],
 			]);
 		});
 	});

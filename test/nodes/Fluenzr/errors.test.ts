@@ -1,8 +1,21 @@
+import { createServer } from 'node:net';
+
 import { NodeApiError } from 'n8n-workflow';
 
 import { PLAN_REQUIRED_MESSAGE } from '../../../client/contract';
 import { DEMO_KEYS } from '../../../sandbox';
+import { runNode } from '../../harness';
+import { Fluenzr } from '../../../nodes/Fluenzr/Fluenzr.node';
 import { api, byId, runFluenzr, useSandbox } from './support';
+
+/** A loopback port nothing listens on: a connection to it is refused. */
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+	const { port } = server.address() as { port: number };
+	await new Promise((closed) => server.close(closed));
+	return port;
+}
 
 const description = (error: unknown) => String((error as { description?: string }).description ?? '');
 
@@ -68,7 +81,7 @@ describe('Fluenzr node, errors', () => {
 		expect(description(result.error)).toMatch(/1000 requests per 60 s/);
 	});
 
-	it('500: FluenzR’s internal error message and advice to retry later', async () => {
+	it('500 on a create: FluenzR’s message, and advice to check in FluenzR before running it again (it may have been written)', async () => {
 		sandbox().injectFault({
 			match: { path: '/contacts' },
 			fault: {
@@ -80,7 +93,17 @@ describe('Fluenzr node, errors', () => {
 		const result = await runFluenzr(sandbox(), { ...createContact, email: 'x@y.io' });
 		expect(result.error?.message).toBe('Database unavailable');
 		expect(description(result.error)).toContain('HTTP 500 (INTERNAL_ERROR)');
-		expect(description(result.error)).toContain('Try again later');
+		expect(description(result.error)).toContain('may have been carried out all the same: check in FluenzR whether it took effect');
+		expect(description(result.error)).not.toMatch(/nothing was changed/i);
+	});
+
+	it('500 on a read: says it is safe to run again', async () => {
+		sandbox().injectFault({
+			match: { path: '/contacts' },
+			fault: { type: 'status', status: 500, body: { success: false, error: { code: 'INTERNAL_ERROR', message: 'Database unavailable' } } },
+		});
+		const result = await runFluenzr(sandbox(), { resource: 'contact', operation: 'getAll', limit: 5 });
+		expect(description(result.error)).toContain('The request only reads, so it is safe to run again.');
 	});
 
 	it('502 with an HTML body: says the answer was not FluenzR JSON and quotes it briefly', async () => {
@@ -154,5 +177,18 @@ describe('Fluenzr node, errors', () => {
 				[{ item: 1 }, 'The Contact field is empty'],
 			]);
 		});
+	});
+
+	it('connection refused: says nothing reached FluenzR, to check the Base URL, and that running a create again is safe', async () => {
+		const result = await runNode({
+			node: new Fluenzr(),
+			parameters: { ...createContact, email: 'x@y.io' },
+			credentials: { apiKey: DEMO_KEYS.pro, baseUrl: `http://127.0.0.1:${await closedPort()}/v1` },
+		});
+		expect(result.error?.message).toBe('FluenzR could not be reached (connection refused)');
+		expect(description(result.error)).toBe(
+			'Contact → Create (POST /contacts) did not reach FluenzR (ECONNREFUSED), so nothing was done there. ' +
+				'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then it is safe to run it again.',
+		);
 	});
 });

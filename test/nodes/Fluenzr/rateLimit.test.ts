@@ -85,6 +85,66 @@ describe('Fluenzr node, rate limit', () => {
 		expect(Date.parse(retry!.at) - Date.parse(refused.at)).toBeGreaterThanOrEqual(3000);
 	});
 
+	describe('a 429 asking for a wait of a billion seconds, on the second of three contacts', () => {
+		let ids: string[];
+		beforeEach(async () => {
+			ids = [];
+			for (const email of ['one@absurd.io', 'two@absurd.io', 'three@absurd.io']) ids.push((await api(sandbox()).post('/contacts', { email })).data.id);
+			sandbox().injectFault({ match: { path: `/contacts/${ids[1]}` }, fault: { type: 'rateLimited', retryAfter: 1_000_000_000 } });
+		});
+
+		it('fails that item at once with RATE_LIMITED and the wait it was asked for, without a retry', async () => {
+			const result = await runFluenzr(sandbox(), getContact, { input: ids.map((id) => ({ id })) });
+
+			expect((result.error as NodeApiError).httpCode).toBe('429');
+			expect((result.error as NodeApiError).context.itemIndex).toBe(1);
+			expect(description(result.error)).toContain('(RATE_LIMITED)');
+			expect(description(result.error)).toContain('asked to wait 1,000,000,000 s (about 31.7 years)');
+			expect(sandbox().requests({ pathPrefix: `/contacts/${ids[1]}` })).toHaveLength(1);
+		});
+
+		it('with Continue On Fail, the other contacts come through, unheld, and the refused item is an error paired to it', async () => {
+			const result = await runFluenzr(sandbox(), getContact, {
+				input: ids.map((id) => ({ id })),
+				continueOnFail: 'continueRegularOutput',
+			});
+
+			expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect([result.output[0].json.email, result.output[2].json.email]).toEqual(['one@absurd.io', 'three@absurd.io']);
+			expect(description(result.output[1].error)).toContain('(RATE_LIMITED)');
+			// The key is not held: the next run on it goes through.
+			expect(await runFluenzrOk(sandbox(), getContact, { input: [{ id: ids[0] }] })).toMatchObject([{ email: 'one@absurd.io' }]);
+		});
+	});
+
+	it('a proxy that writes X-RateLimit-Reset in milliseconds, with nothing remaining, holds no item: each is done', async () => {
+		const ids: string[] = [];
+		for (const email of ['one@ms.io', 'two@ms.io', 'three@ms.io']) ids.push((await api(sandbox()).post('/contacts', { email })).data.id);
+		const proxyHeaders = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 60_000) };
+		sandbox().injectFault({
+			match: { path: `/contacts/${ids[0]}` },
+			fault: { type: 'status', status: 200, body: { success: true, data: { id: ids[0], email: 'one@ms.io' } }, headers: proxyHeaders },
+		});
+
+		const contacts = await runFluenzrOk(sandbox(), getContact, { input: ids.map((id) => ({ id })) });
+
+		expect(contacts.map((contact) => contact.email)).toEqual(['one@ms.io', 'two@ms.io', 'three@ms.io']);
+	});
+
+	it('a 429 without Retry-After whose reset is in milliseconds fails its item at once with the wait it asked for', async () => {
+		const { id } = (await api(sandbox()).post('/contacts', { email: 'ms@reset.io' })).data;
+		const far = { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.now() + 60_000) };
+		sandbox().injectFault({
+			match: { path: `/contacts/${id}` },
+			fault: { type: 'status', status: 429, body: { success: false, error: { code: 'RATE_LIMITED', message: 'Too many requests' } }, headers: far },
+		});
+
+		const result = await runFluenzr(sandbox(), getContact, { input: [{ id }] });
+
+		expect(description(result.error)).toContain('(RATE_LIMITED)');
+		expect(description(result.error)).toMatch(/asked to wait [\d,]+ s \(about [\d.]+ years\)/);
+	});
+
 	describe('a 429 storm that outlasts the retries, on the second of three contacts', () => {
 		let ids: string[];
 		beforeEach(async () => {

@@ -3,7 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/fields';
 import type { IdField } from '../../shared/validation';
 
-export const WEBHOOK_ID: IdField = { name: 'webhookId', displayName: 'Webhook ID', example: 'wh_123' };
+export const WEBHOOK_ID: IdField = {
+	name: 'webhookId',
+	displayName: 'Webhook ID',
+	example: 'wh_123',
+	record: 'webhook',
+	listedBy: 'Webhook → Get Many',
+};
 
 export const webhookDeleteDescription: INodeProperties[] = [
 	{
