@@ -10,7 +10,7 @@ import { executeWorkflow, importWorkflows } from '../../scripts/lib/n8nCli';
 import { nodeItems } from '../../scripts/lib/runJson';
 import { e2eContext } from './support/e2eState';
 import { timed } from './support/timings';
-import { byId, manualWorkflow } from './support/workflowBuilder';
+import { byId, manualWorkflow } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;
