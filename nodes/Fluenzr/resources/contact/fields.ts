@@ -77,7 +77,10 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 			name: 'unsubscribed',
 			type: 'boolean',
 			default: false,
-			description: 'Whether the contact has unsubscribed; campaigns skip unsubscribed contacts',
+			description:
+				collectionName === 'updateFields'
+					? 'Whether to unsubscribe the contact (campaigns then skip it). Off re-subscribes nobody: that takes Resubscribe.'
+					: 'Whether the contact has unsubscribed; campaigns skip unsubscribed contacts. Off never re-subscribes a contact who exists: Create or Update then outputs keptUnsubscribed: true.',
 		}),
 		textBodyField({ displayName: 'Website', name: 'website', default: '', placeholder: 'https://example.com' }),
 	];
