@@ -4,7 +4,7 @@ import { CONTACT, recordLocator, showFor } from '../../shared/fields';
 import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { contactCreateDescription } from './create';
 import { contactResubscribeFields, updateContact } from './update';
-import { createOrUpdateContact } from './upsert';
+import { createOrUpdateContact, existingContactGroupsField } from './upsert';
 
 export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -62,5 +62,6 @@ export const contactOperations: INodeProperties = {
 export const contactFields: INodeProperties[] = [
 	recordLocator(CONTACT, showFor('contact', ['get', 'update', 'delete'])),
 	...contactCreateDescription,
+	existingContactGroupsField,
 	...contactResubscribeFields,
 ];
