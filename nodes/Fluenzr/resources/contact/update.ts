@@ -18,7 +18,7 @@ export const contactResubscribeFields: INodeProperties[] = [
 		default: false,
 		displayOptions: showFor('contact', ['update']),
 		description:
-			'Whether to re-subscribe a contact who unsubscribed, so that campaigns email them again. Without it, no operation re-subscribes anyone.',
+			'Whether to re-subscribe a contact who unsubscribed, so that campaigns email them again: only with their consent. Without it, no operation re-subscribes anyone.',
 	},
 	{
 		displayName:
