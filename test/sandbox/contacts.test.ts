@@ -150,6 +150,12 @@ describe('updating a contact', () => {
 		expect(answer.body.data).toEqual({ ...contact, lastName: 'Umber', updatedAt: '2026-01-31T09:16:00.000Z' });
 	});
 
+	it('keeps unsubscribed as it is when a PUT leaves it out, and applies it as sent, false included', async () => {
+		const contact = await createContact({ email: 'optout@example.com', unsubscribed: true });
+		expect((await client().put(`/contacts/${contact.id}`, { company: 'Kept' })).body.data.unsubscribed).toBe(true);
+		expect((await client().put(`/contacts/${contact.id}`, { unsubscribed: false })).body.data.unsubscribed).toBe(false);
+	});
+
 	it('clears an optional field sent as null', async () => {
 		const contact = await createContact({ email: 'n@example.com', phone: '+1 555 0100', jobTitle: 'CTO' });
 		const answer = await client().put(`/contacts/${contact.id}`, { phone: null });

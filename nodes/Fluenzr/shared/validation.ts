@@ -41,7 +41,7 @@ function bodyOf(options: IHttpRequestOptions): IDataObject {
  * `.` and `..` are path steps, not IDs: URL parsers resolve them even when
  * percent-encoded, so `/contacts/..` would reach another endpoint.
  */
-const DOT_SEGMENTS = new Set(['.', '..']);
+export const DOT_SEGMENTS = new Set(['.', '..']);
 
 /** A field that holds one record's ID, and how to name it in an error. */
 export interface IdField {

@@ -60,8 +60,8 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint:
 				collectionName === 'updateFields'
-					? 'Replaces the groups the contact belongs to'
-					: 'The groups to put the contact in',
+					? 'Replaces the groups the contact is in: it leaves the others. To add it to a group and keep the others, use Group → Add Contacts.'
+					: 'The groups to put the contact in. Create or Update adds a contact that exists to them and keeps its other groups, unless Groups of an Existing Contact says Replace.',
 		},
 		textBodyField({ displayName: 'Job Title', name: 'jobTitle', default: '' }),
 		textBodyField({ displayName: 'Last Name', name: 'lastName', default: '' }),
@@ -77,7 +77,10 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 			name: 'unsubscribed',
 			type: 'boolean',
 			default: false,
-			description: 'Whether the contact has unsubscribed; campaigns skip unsubscribed contacts',
+			description:
+				collectionName === 'updateFields'
+					? 'Whether to unsubscribe the contact (campaigns then skip it). Off re-subscribes nobody: that takes Resubscribe.'
+					: 'Whether the contact has unsubscribed; campaigns skip unsubscribed contacts. Off never re-subscribes a contact who exists: Create or Update then outputs keptUnsubscribed: true.',
 		}),
 		textBodyField({ displayName: 'Website', name: 'website', default: '', placeholder: 'https://example.com' }),
 	];

@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CONTACT, recordLocator, showFor } from '../../shared/fields';
 import { operationRouting, readList, recordOperationRouting } from '../../shared/routing';
 import { contactCreateDescription } from './create';
-import { createOrUpdateContact } from './upsert';
+import { contactResubscribeFields, updateContact } from './update';
+import { createOrUpdateContact, existingContactGroupsField } from './upsert';
 
 export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -52,7 +53,7 @@ export const contactOperations: INodeProperties = {
 			value: 'update',
 			action: 'Update a contact',
 			description: 'Change some fields of a contact',
-			routing: recordOperationRouting('PUT', '/contacts/{id}', CONTACT),
+			routing: recordOperationRouting('PUT', '/contacts/{id}', CONTACT, updateContact),
 		},
 	],
 	default: 'create',
@@ -61,4 +62,6 @@ export const contactOperations: INodeProperties = {
 export const contactFields: INodeProperties[] = [
 	recordLocator(CONTACT, showFor('contact', ['get', 'update', 'delete'])),
 	...contactCreateDescription,
+	existingContactGroupsField,
+	...contactResubscribeFields,
 ];
