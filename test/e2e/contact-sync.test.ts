@@ -9,7 +9,7 @@ import { e2eContext } from './support/e2eState';
 import { executeWorkflowOrThrow, importWorkflows } from '../../scripts/lib/n8nCli';
 import { nodeItems, type WorkflowRunData } from '../../scripts/lib/runJson';
 import { timed } from './support/timings';
-import { byId, manualWorkflow } from './support/workflowBuilder';
+import { byId, manualWorkflow } from '../../scripts/lib/workflowBuilder';
 
 const context = e2eContext();
 const { sandbox } = context;
