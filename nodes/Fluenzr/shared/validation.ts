@@ -208,6 +208,16 @@ export function sendGroupIds(collectionName: string): PreSend {
  */
 const UNSENDABLE_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The first of an object's own keys that n8n would drop on the way to FluenzR, if any. */
+export function unsendableKeyOf(fields: IDataObject): string | undefined {
+	return Object.keys(fields).find((key) => UNSENDABLE_FIELD_NAMES.has(key));
+}
+
+/** Why such a key cannot be sent, and what to do. */
+export function unsendableKeyFix(key: string): string {
+	return `n8n drops a field named "${key}" from every request (it is reserved in JavaScript), so it would never reach FluenzR: give the custom field another key.`;
+}
+
 /** Custom fields are edited as key/value pairs and sent as one object. */
 export function sendCustomFields(collectionName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
@@ -231,7 +241,7 @@ export function sendCustomFields(collectionName: string): PreSend {
 					this,
 					options,
 					`Custom field ${index + 1} is named "${name}", which cannot be sent`,
-					`n8n drops a field named "${name}" from every request (it is reserved in JavaScript), so it would never reach FluenzR: give the custom field another key.`,
+					unsendableKeyFix(name),
 				);
 			}
 			customFields[name] = value as IDataObject[string];

@@ -78,6 +78,21 @@ describe('Fluenzr node, Contact fields mapped automatically', () => {
 		expect(requestLines(sandbox())).toEqual(['POST /v1/contacts']);
 	});
 
+	it('refuses an item whose customFields has a key n8n would drop, naming the key', async () => {
+		sandbox().clearRequests();
+		const customFields = JSON.parse('{"__proto__": "lost", "crmId": "hub-2"}') as Record<string, unknown>;
+		const result = await runFluenzr(
+			sandbox(),
+			{ ...AUTO, operation: 'create' },
+			{ input: [{ email: 'proto@auto.io', customFields }], continueOnFail: 'continueErrorOutput' },
+		);
+
+		expect(result.errorOutput.map((item) => item.json.error)).toEqual([
+			'The input item\'s "customFields" has a key named "__proto__", which cannot be sent',
+		]);
+		expect(requestLines(sandbox())).toEqual([]);
+	});
+
 	it('ignores the Email field and Additional Fields left from mapping each field', async () => {
 		const [contact] = await runFluenzrOk(
 			sandbox(),

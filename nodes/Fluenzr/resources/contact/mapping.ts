@@ -12,7 +12,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
-import { kindOf, numberAsText, parseIdList, recordInputProblem } from '../../shared/validation';
+import { kindOf, numberAsText, parseIdList, recordInputProblem, unsendableKeyFix, unsendableKeyOf } from '../../shared/validation';
 import { contactFieldOptions } from './fields';
 
 /** The contact fields Map Automatically takes from the input item: the ones Map Each Field Below offers. */
@@ -56,6 +56,10 @@ async function sendInputItemAsContact(this: IExecuteSingleFunctions, options: IH
 	if (item.customFields !== undefined && item.customFields !== null) {
 		if (!isPlainObject(item.customFields)) {
 			return recordInputProblem(this, options, `The input item's "customFields" is ${kindOf(item.customFields)}, not an object`, MAP_AUTOMATICALLY_FIX);
+		}
+		const unsendable = unsendableKeyOf(item.customFields);
+		if (unsendable !== undefined) {
+			return recordInputProblem(this, options, `The input item's "customFields" has a key named "${unsendable}", which cannot be sent`, unsendableKeyFix(unsendable));
 		}
 		body.customFields = item.customFields;
 	}
