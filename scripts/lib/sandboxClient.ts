@@ -6,7 +6,7 @@
  * as the demo's separate process.
  */
 import { MAX_PAGE_SIZE } from '../../client/contract';
-import type { DeliveryRecord, EmailEventInput, LoggedRequest, SeedOptions, SeedResult } from '../../sandbox';
+import type { DeliveryRecord, EmailEventInput, FaultSpec, LoggedRequest, SeedOptions, SeedResult } from '../../sandbox';
 
 export interface SandboxClient {
 	/** The API's base URL, e.g. http://127.0.0.1:40123/v1 (what the credential holds). */
@@ -21,6 +21,8 @@ export interface SandboxClient {
 	/** Adds generated records (no webhook events), as the sandbox's own seed does; answers their IDs. */
 	seed(options: SeedOptions): Promise<SeedResult>;
 	fireEmailEvent(event: EmailEventInput): Promise<{ eventId: string }>;
+	/** Queues a fault that answers the next matching requests instead of the API (see sandbox/faults). */
+	injectFault(fault: FaultSpec): Promise<void>;
 	requests(filter?: { method?: string; pathPrefix?: string }): Promise<LoggedRequest[]>;
 	clearRequests(): Promise<void>;
 	deliveries(): Promise<DeliveryRecord[]>;
@@ -71,6 +73,7 @@ export function sandboxClient(baseUrl: string, apiKey: string): SandboxClient {
 		reset: async () => void (await control('POST', '/reset')),
 		seed: (options) => control('POST', '/seed', options),
 		fireEmailEvent: (event) => control('POST', '/events', event),
+		injectFault: async (fault) => void (await control('POST', '/faults', fault)),
 		requests: (filter = {}) => control('GET', `/requests?${new URLSearchParams(filter as Record<string, string>)}`),
 		clearRequests: async () => void (await control('DELETE', '/requests')),
 		deliveries: () => control('GET', '/deliveries'),
