@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { DEFAULT_BASE_URL } from '../client/contract';
 import { DEMO_KEYS } from '../sandbox/constants';
-import { loadExamples } from './lib/examples';
+import { loadExample, loadExamples } from './lib/examples';
 import { loadMcpExample, mcpTokenCredential } from './lib/mcpExample';
 import { fluenzrCredential, FLUENZR_CREDENTIAL } from './lib/fluenzrCredential';
 import { isPortFree } from './lib/freePort';
@@ -93,7 +93,9 @@ async function main(): Promise<void> {
 
   Open a "FluenzR: …" workflow and click "Execute workflow".
   MCP server:     publish "${mcp.workflow.name}", then connect an MCP client to
-                  ${n8n.baseUrl}/mcp/${mcp.trigger.parameters.path}  with  Authorization: Bearer ${DEMO_MCP_TOKEN}`);
+                  ${n8n.baseUrl}/mcp/${mcp.trigger.parameters.path}  with  Authorization: Bearer ${DEMO_MCP_TOKEN}
+  AI Agent:       "${loadExample('ai-agent.json').name}" needs a chat model: create its
+                  OpenAI credential, with a Base URL for any OpenAI-compatible server`);
 	if (!realAccount) console.log(await triggerHint(connection));
 	console.log('\n  Ctrl-C stops n8n and the sandbox.\n');
 }

@@ -2,12 +2,17 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { campaignFields, campaignOperations } from './resources/campaign';
+import { campaignToolDescriptions } from './resources/campaign/toolDescriptions';
 import { contactFields, contactOperations } from './resources/contact';
+import { contactToolDescriptions } from './resources/contact/toolDescriptions';
 import { groupFields, groupOperations } from './resources/group';
+import { groupToolDescriptions } from './resources/group/toolDescriptions';
 import { webhookFields, webhookOperations } from './resources/webhook';
+import { webhookToolDescriptions } from './resources/webhook/toolDescriptions';
 import { additionalFieldsCollection, filtersCollection, updateFieldsCollection } from './resources/fieldCollections';
 import { returnAllAndLimit, sortCollection } from './shared/fields';
 import { listSearch, loadOptions } from './shared/listSearch';
+import { toolDescriptions } from './shared/toolDescription';
 
 export class Fluenzr implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,6 +52,10 @@ export class Fluenzr implements INodeType {
 			groupOperations,
 			campaignOperations,
 			webhookOperations,
+			...toolDescriptions(contactOperations, contactToolDescriptions),
+			...toolDescriptions(groupOperations, groupToolDescriptions),
+			...toolDescriptions(campaignOperations, campaignToolDescriptions),
+			...toolDescriptions(webhookOperations, webhookToolDescriptions),
 			// Fields several resources share are defined once: n8n evaluates each
 			// parameter once per description property of its name, for every item.
 			...returnAllAndLimit(['contact', 'group', 'campaign', 'webhook']),

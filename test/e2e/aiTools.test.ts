@@ -150,11 +150,12 @@ describe('Fluenzr tools behind the MCP Server Trigger (examples/ai-agent-tools.j
 			expect(schemaOf('List_campaigns')?.properties).toEqual({});
 		});
 
-		it("a tool without a description of its own is described by its operation's action", () => {
-			expect(tools.find((tool) => tool.name === 'Get_campaign_statistics')?.description).toBe(
-				'Get campaign statistics in FluenzR',
+		it('a tool without a description of its own is described by what its operation needs and returns; one written on the node wins', () => {
+			expect(tools.find((tool) => tool.name === 'Get_campaign_statistics')?.description).toMatch(
+				/^Get the statistics of a campaign given by its ID \(cmp_…\)\. Returns /,
 			);
-			expect(tools.find((tool) => tool.name === 'Create_contact')?.description).toMatch(/^Create a contact in FluenzR/);
+			const createContact = example.nodes.find((node) => node.name === 'Create contact') as unknown as { parameters: { toolDescription: string } };
+			expect(tools.find((tool) => tool.name === 'Create_contact')?.description).toBe(createContact.parameters.toolDescription);
 		});
 
 		it('a client without the Bearer token is refused', async () => {

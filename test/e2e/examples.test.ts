@@ -3,7 +3,8 @@
  * real n8n against the seeded sandbox: what each returns, and what FluenzR
  * holds afterwards. reply-handling.json starts from a live trigger and is
  * covered by trigger.test.ts; ai-agent-tools.json is an MCP server, driven by
- * an MCP client in aiTools.test.ts.
+ * an MCP client in aiTools.test.ts; ai-agent.json needs a chat model, and
+ * aiAgent.test.ts runs it against a scripted one.
  */
 import { e2eContext } from './support/e2eState';
 import { loadExample, loadExamples } from '../../scripts/lib/examples';

@@ -20,8 +20,10 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	INode,
 	INodeExecutionData,
 	INodePropertyRouting,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -100,12 +102,25 @@ function runOnItem(run: OperationRun) {
 			if (inputProblem) throw inputProblem;
 			return toItems(this, await run.call(this, prepared));
 		} catch (error) {
-			const failure = asNodeError(this.getNode(), error, this.getItemIndex());
+			const failure = readableByModels(this.getNode(), asNodeError(this.getNode(), error, this.getItemIndex()));
 			if (!this.continueOnFail()) throw failure;
 			// n8n shows an error item as { error: message } and keeps the full error beside it.
 			return [{ json: { error: failure.message }, error: failure, pairedItem: { item: this.getItemIndex() } }];
 		}
 	};
+}
+
+/**
+ * An AI model reads only a failing tool's error message: n8n 2.x's AI Agent
+ * passes it `{ error: message }` and drops the description. A tool's message
+ * therefore carries the description too (the fields at fault, the wait, what
+ * to do next), in the form n8n's MCP Server Trigger gives it.
+ */
+function readableByModels(node: INode, failure: NodeApiError | NodeOperationError): NodeApiError | NodeOperationError {
+	const runsAsTool = node.type.endsWith('Tool');
+	if (!runsAsTool || !failure.description || failure.message.includes(failure.description)) return failure;
+	failure.message = `${failure.message}\n\nDetails: ${failure.description}`;
+	return failure;
 }
 
 /** The run of most operations: one request, one record (or FluenzR's answer) out. */
