@@ -234,11 +234,11 @@ describeOnN8n2('FluenzR tools in an AI Agent with a scripted chat model (example
 			expect(error).toMatch(/spread the work over time/);
 		});
 
-		it('the server error comes back as a tool result saying to try again', () => {
+		it('the server error comes back as a tool result saying the write may have happened, to check before running it again', () => {
 			const error = lastToolResult(agent.requests[2]);
 			expect(error).toMatch(/"error"/);
 			expect(error).toMatch(/HTTP 500/);
-			expect(error).toMatch(/Try again/i);
+			expect(error).toMatch(/may have been carried out all the same: check in FluenzR/);
 		});
 
 		it("the model's retries leave one contact, and the run goes on to the agent's answer", async () => {
