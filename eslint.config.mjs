@@ -50,4 +50,9 @@ export default [
 		...communityNodes.configs.recommended,
 		files: ['client/**/*.ts', 'credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
 	},
+	{
+		// n8n's verification scan rejects console output in anything shipped (npm run scan): say so at the source.
+		files: ['client/**/*.ts', 'credentials/**/*.ts', 'nodes/**/*.ts'],
+		rules: { 'no-console': 'error' },
+	},
 ];

@@ -22,6 +22,7 @@ import { assertN8nInstalled, REPO_ROOT } from './lib/n8nInstall';
 import { startN8n, type N8nServer } from './lib/n8nServer';
 import { DEMO_OWNER } from './lib/owner';
 import { installPackedPackage, packPackage } from './lib/packedPackage';
+import { describeEnd } from './lib/processes';
 import { sandboxClient } from './lib/sandboxClient';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandboxProcess';
 
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
 		logFile,
 		env: webhookUrl ? { N8N_WEBHOOK_URL: webhookUrl } : {},
 	});
-	void n8n.exited.then((code) => void stopAll(`n8n exited (${code}); see ${logFile}`, 1));
+	void n8n.exited.then((end) => void stopAll(`n8n stopped (${describeEnd(end)}); see ${logFile}`, 1));
 
 	const mcp = loadMcpExample();
 	console.log(`

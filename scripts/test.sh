@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it (.ci/run): build, lint, type-check,
-# the engine and contract tests, then the end-to-end suite in real n8n 2.x,
-# the same n8n 2.x in queue mode, and the end-to-end suite again in the last
-# n8n 1.x.
+# The whole test suite, as CI runs it (.ci/run): build, lint, n8n's
+# verification scan, type-check, the engine and contract tests, then the
+# end-to-end suite in real n8n 2.x, the same n8n 2.x in queue mode, and the
+# end-to-end suite again in the last n8n 1.x.
 # FLUENZR_SKIP_E2E=1 skips the real-n8n part (it needs a ~3 GB n8n install,
 # cached in ~/.cache/n8n-nodes-fluenzr after the first run); FLUENZR_SKIP_QUEUE=1
 # skips only its queue-mode run (about 6-7 minutes; installs PostgreSQL and Redis once).
@@ -18,6 +18,9 @@ npm run --silent build || exit 1
 
 step "lint (eslint-plugin-n8n-nodes-base + @n8n/eslint-plugin-community-nodes)"
 npm run --silent lint || status=1
+
+step "n8n's verification scan (@n8n/scan-community-package) of the source and of the packed tarball"
+npm run --silent scan || status=1
 
 step "type-check (sources, tests, benchmarks)"
 npm run --silent typecheck || status=1

@@ -7,9 +7,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startN8nCommand } from '../../scripts/lib/n8nCli';
+import { runEndedCleanly, startN8nCommand } from '../../scripts/lib/n8nCli';
 import { REPO_ROOT } from '../../scripts/lib/n8nInstall';
-import { runToCompletion } from '../../scripts/lib/processes';
+import { describeEnd, runToCompletion, type ProcessEnd } from '../../scripts/lib/processes';
 import { findRunJson, type NodeRun, type WorkflowRunData } from '../../scripts/lib/runJson';
 
 import type { FloorJob, FloorReport } from './floorLoop';
@@ -67,24 +67,24 @@ export async function runN8nSide(run: PlannedRun, context: SideContext): Promise
 	rmSync(logFile, { force: true });
 	const n8n = await startN8nCommand(['execute', `--id=${run.workflowId}`, '--rawOutput'], { userFolder: context.userFolder, logFile });
 	const sampler = sampleMemory(n8n.pid);
-	const timer = setTimeout(() => void n8n.stop(2_000), RUN_TIMEOUT_MS);
-	let exitCode: number | null;
+	const timer = setTimeout(() => void n8n.stop(2_000, `the bench's timeout: still running after ${RUN_TIMEOUT_MS / 1000} s`), RUN_TIMEOUT_MS);
+	let end: ProcessEnd;
 	try {
-		exitCode = await n8n.exited;
+		end = await n8n.exited;
 	} finally {
 		clearTimeout(timer);
 	}
 	const trace = sampler.stop();
 	const output = readFileSync(logFile, 'utf8');
 	const runJson = findRunJson(output);
-	if (!runJson) throw new Error(`${run.tag}: n8n exited ${exitCode} without printing a run; its output is in ${logFile}`);
+	if (!runJson) throw new Error(`${run.tag}: n8n ${describeEnd(end)} without printing a run; its output is in ${logFile}`);
 
 	const outcome = outcomeOf(run, runJson);
 	const window = peakBetween(trace, outcome.startedAtMs, outcome.finishedAtMs);
 	outcome.memory = { ...window, processPeakMb: trace.peakRssMb };
 	// Return All runs print hundreds of megabytes: keep the output of failed runs only.
-	if (outcome.error === undefined && exitCode === 0) rmSync(logFile, { force: true });
-	else outcome.error ??= `n8n exited ${exitCode}; its output is in ${logFile}`;
+	if (outcome.error === undefined && runEndedCleanly(end, runJson, run.tag)) rmSync(logFile, { force: true });
+	else outcome.error ??= `n8n ${describeEnd(end)}; its output is in ${logFile}`;
 	return outcome;
 }
 
@@ -137,7 +137,7 @@ export async function runFloorSide(run: PlannedRun, context: SideContext): Promi
 		timeoutMs: RUN_TIMEOUT_MS,
 	});
 	rmSync(jobFile, { force: true });
-	if (result.code !== 0) throw new Error(`${run.tag}: the plain loop exited ${result.code}\n${result.stderr.trim()}`);
+	if (result.code !== 0) throw new Error(`${run.tag}: the plain loop stopped (${describeEnd(result)})\n${result.stderr.trim()}`);
 	const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as FloorReport;
 	return {
 		startedAtMs: report.startedAtMs,

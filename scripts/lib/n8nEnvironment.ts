@@ -5,6 +5,7 @@
  */
 import { n8nInstall } from './n8nInstall';
 import { isN8n1 } from './n8nVersion';
+import { shellEnvironment } from './shellEnvironment';
 
 export interface N8nEnvironmentOptions {
 	/** Holds `.n8n/` (database, encryption key, community packages). */
@@ -43,7 +44,7 @@ const N8N_1_ON_NODE_20 = {
 
 export function n8nEnvironment(options: N8nEnvironmentOptions): NodeJS.ProcessEnv {
 	return {
-		...inheritedEnvironment(),
+		...shellEnvironment(),
 		...QUIET_OFFLINE,
 		...(isN8n1() ? N8N_1_ON_NODE_20 : WITHOUT_ONLINE_MODULES),
 		PATH: n8nInstall().path,
@@ -51,14 +52,4 @@ export function n8nEnvironment(options: N8nEnvironmentOptions): NodeJS.ProcessEn
 		N8N_RUNNERS_BROKER_PORT: String(options.runnersBrokerPort),
 		...options.extra,
 	};
-}
-
-/**
- * Our own environment minus what belongs to the test runner: under jest,
- * NODE_ENV is "test", and n8n then silences its CLI output (a run would print nothing).
- */
-function inheritedEnvironment(): NodeJS.ProcessEnv {
-	return Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
-	);
 }

@@ -10,7 +10,7 @@ import { freePort } from './freePort';
 import { n8nEnvironment } from './n8nEnvironment';
 import { assertN8nInstalled } from './n8nInstall';
 import { ownerEnvironment, setUpOwnerIfNeeded, type N8nOwner } from './owner';
-import { spawnManaged } from './processes';
+import { describeEnd, spawnManaged, type ProcessEnd } from './processes';
 
 export interface N8nServerOptions {
 	userFolder: string;
@@ -30,8 +30,8 @@ export interface N8nServer {
 	baseUrl: string;
 	port: number;
 	logFile: string;
-	/** Resolves with n8n's exit code if it ends on its own. */
-	exited: Promise<number | null>;
+	/** Resolves once n8n has ended (on its own, or stopped). */
+	exited: Promise<ProcessEnd>;
 	/** Whether n8n has logged this text so far. */
 	hasLogged(text: string): boolean;
 	stop(): Promise<void>;
@@ -107,12 +107,12 @@ export async function startN8nProcess(options: N8nProcessOptions): Promise<N8nSe
 }
 
 async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<void> {
-	let exitCode: number | null | undefined;
-	void server.exited.then((code) => (exitCode = code));
+	let ended: ProcessEnd | undefined;
+	void server.exited.then((end) => (ended = end));
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (exitCode !== undefined) {
-			throw new Error(`n8n exited (${exitCode}) before it was ready:\n${logTail(server.logFile)}`);
+		if (ended) {
+			throw new Error(`n8n stopped (${describeEnd(ended)}) before it was ready:\n${logTail(server.logFile)}`);
 		}
 		if (await answersReady(server.baseUrl)) return;
 		await sleep(READY_POLL_MS);

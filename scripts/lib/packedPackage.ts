@@ -51,6 +51,14 @@ export function packPackage(destination: string): PackedPackage {
 	};
 }
 
+/** The tarball's files, as npm would install them, in `folder` (emptied first). */
+export function unpackPackage(packed: PackedPackage, folder: string): string {
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	execFileSync('tar', ['-xzf', packed.tarball, '-C', folder, '--strip-components=1']);
+	return folder;
+}
+
 /** Where n8n looks for community packages in a user folder. */
 export function communityNodesFolder(userFolder: string): string {
 	return path.join(userFolder, '.n8n', 'nodes');
@@ -60,9 +68,7 @@ export function communityNodesFolder(userFolder: string): string {
 export function installPackedPackage(packed: PackedPackage, userFolder: string): string {
 	const nodesFolder = communityNodesFolder(userFolder);
 	const packageFolder = path.join(nodesFolder, 'node_modules', packed.name);
-	rmSync(packageFolder, { recursive: true, force: true });
-	mkdirSync(packageFolder, { recursive: true });
-	execFileSync('tar', ['-xzf', packed.tarball, '-C', packageFolder, '--strip-components=1']);
+	unpackPackage(packed, packageFolder);
 
 	const { devDependencies, peerDependencies, optionalDependencies, ...installed } = readPackageJson(packageFolder);
 	writeFileSync(path.join(packageFolder, 'package.json'), JSON.stringify(installed, null, 2));

@@ -29,14 +29,36 @@ export interface SpawnOptions {
 	onStdout?: (chunk: string) => void;
 }
 
+/** How a process ended, and what this harness had done to it by then. */
+export interface ProcessEnd {
+	/** The exit code; null when a signal ended it. */
+	code: number | null;
+	/** The signal that ended it, e.g. SIGKILL or SIGSEGV. */
+	signal: NodeJS.Signals | null;
+	/** The signals we had sent its group before it ended, and why: none means any signal came from elsewhere. */
+	sentByUs: string[];
+}
+
 export interface ManagedProcess {
 	pid: number;
-	/** Resolves with the exit code (null when a signal ended it). */
-	exited: Promise<number | null>;
+	/** Resolves once it has exited and its output is closed. */
+	exited: Promise<ProcessEnd>;
 	/** Collected output, when not sent to a log file. */
 	output(): { stdout: string; stderr: string };
-	/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once it has exited. */
-	stop(graceMs?: number): Promise<void>;
+	/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once it has exited. `reason` is kept in `sentByUs`. */
+	stop(graceMs?: number, reason?: string): Promise<void>;
+}
+
+/**
+ * "exit code 1", or the signal, and who sent it: we (a stop or a timeout, with
+ * its reason) or not we (the process crashed, or something else killed it).
+ */
+export function describeEnd(end: ProcessEnd): string {
+	if (end.signal === null) return `exit code ${end.code}`;
+	const ours = end.sentByUs.filter((sent) => sent.startsWith(`${end.signal} `));
+	return ours.length > 0
+		? `ended by ${end.signal}, sent by this harness (${ours.join('; ')})`
+		: `ended by ${end.signal}, not sent by this harness (${end.sentByUs.length > 0 ? `which had sent only ${end.sentByUs.join('; ')}` : 'which had sent it nothing'}): it crashed, or another process killed it`;
 }
 
 export function spawnManaged(command: string, args: string[], options: SpawnOptions): ManagedProcess {
@@ -56,13 +78,23 @@ export function spawnManaged(command: string, args: string[], options: SpawnOpti
 	});
 	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 
-	const exited = new Promise<number | null>((resolve, reject) => {
+	const sentByUs: string[] = [];
+	let leaderExited = false;
+	const signalOurs = (signal: NodeJS.Signals, why: string) => {
+		if (!leaderExited) sentByUs.push(`${signal} ${why}`);
+		signalGroup(pid, signal);
+	};
+
+	const exited = new Promise<ProcessEnd>((resolve, reject) => {
 		child.once('error', reject);
-		// The leader is gone; runners it started may not be (and may hold our pipes open).
-		child.once('exit', () => signalGroup(pid, 'SIGKILL'));
-		child.once('close', (code) => {
+		child.once('exit', () => {
+			leaderExited = true;
+			// The leader is gone; runners it started may not be (and may hold our pipes open).
+			signalGroup(pid, 'SIGKILL');
+		});
+		child.once('close', (code, signal) => {
 			liveGroups.delete(pid);
-			resolve(code);
+			resolve({ code, signal, sentByUs: [...sentByUs] });
 		});
 	});
 
@@ -70,10 +102,10 @@ export function spawnManaged(command: string, args: string[], options: SpawnOpti
 		pid,
 		exited,
 		output: () => ({ stdout, stderr }),
-		async stop(graceMs = 10_000) {
+		async stop(graceMs = 10_000, reason = 'stopped by its caller') {
 			if (!liveGroups.has(pid)) return;
-			signalGroup(pid, 'SIGTERM');
-			const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
+			signalOurs('SIGTERM', `(${reason})`);
+			const timer = setTimeout(() => signalOurs('SIGKILL', `(${reason}: still running ${graceMs} ms after SIGTERM)`), graceMs);
 			try {
 				await exited;
 			} finally {
@@ -83,10 +115,11 @@ export function spawnManaged(command: string, args: string[], options: SpawnOpti
 	};
 }
 
-export interface CompletedProcess {
-	code: number | null;
+export interface CompletedProcess extends ProcessEnd {
 	stdout: string;
 	stderr: string;
+	/** It was still running at `timeoutMs` and we stopped it. */
+	timedOut: boolean;
 }
 
 /** Runs a command to its end; past `timeoutMs` its group is stopped and the run counts as failed. */
@@ -96,10 +129,14 @@ export async function runToCompletion(
 	options: SpawnOptions & { timeoutMs: number },
 ): Promise<CompletedProcess> {
 	const child = spawnManaged(command, args, options);
-	const timer = setTimeout(() => void child.stop(2_000), options.timeoutMs);
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		void child.stop(2_000, `our timeout: still running after ${options.timeoutMs / 1000} s`);
+	}, options.timeoutMs);
 	try {
-		const code = await child.exited;
-		return { code, ...child.output() };
+		const end = await child.exited;
+		return { ...end, ...child.output(), timedOut };
 	} finally {
 		clearTimeout(timer);
 	}

@@ -22,7 +22,9 @@ export interface WorkflowRunData {
 			lastNodeExecuted?: string;
 		};
 	};
+	/** "success", "error", ...: set, with `stoppedAt`, once the run has ended. */
 	status?: string;
+	stoppedAt?: string;
 }
 
 export function findRunJson(output: string): WorkflowRunData | undefined {

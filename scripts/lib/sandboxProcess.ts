@@ -5,7 +5,7 @@
 import path from 'node:path';
 
 import { REPO_ROOT } from './n8nInstall';
-import { spawnManaged, type ManagedProcess } from './processes';
+import { describeEnd, spawnManaged, type ManagedProcess } from './processes';
 
 const READY_MARKER = 'FLUENZR_SANDBOX_READY';
 
@@ -28,9 +28,9 @@ export async function startSandboxProcess(port: number): Promise<SandboxProcess>
 			const match = new RegExp(`${READY_MARKER} (\\S+)`).exec(child.output().stdout);
 			if (match) resolve(match[1]);
 		};
-		void child.exited.then((code) => {
+		void child.exited.then((end) => {
 			const { stdout, stderr } = child.output();
-			reject(new Error(`the sandbox exited (${code}) before it was ready:\n${stdout}${stderr}`));
+			reject(new Error(`the sandbox stopped (${describeEnd(end)}) before it was ready:\n${stdout}${stderr}`));
 		});
 	});
 	return { baseUrl, stop: () => child.stop(5_000) };

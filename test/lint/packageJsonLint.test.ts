@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { shellEnvironment } from '../../scripts/lib/shellEnvironment';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const OURS = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
 
@@ -46,12 +48,6 @@ let lint: Record<keyof typeof VARIANTS, LintMessage[]>;
 
 const errorsOf = (variant: keyof typeof VARIANTS) =>
 	lint[variant].filter((message) => message.severity === 2).map((message) => message.ruleId);
-
-/** Our environment as a shell gives it: jest's NODE_ENV=test switches eslint-plugin-n8n-nodes-base to its own test mode. */
-function shellEnvironment(): NodeJS.ProcessEnv {
-	const { NODE_ENV: _jestsNodeEnv, ...env } = process.env;
-	return env;
-}
 
 beforeAll(() => {
 	const input = Object.entries(VARIANTS).map(([name, text]) => ({ name, text }));

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { freePort } from '../../../scripts/lib/freePort';
 import { logTail } from '../../../scripts/lib/n8nServer';
-import { runToCompletion, spawnManaged } from '../../../scripts/lib/processes';
+import { describeEnd, runToCompletion, spawnManaged, type ProcessEnd } from '../../../scripts/lib/processes';
 
 export interface PostgresInstance {
 	port: number;
@@ -80,7 +80,7 @@ export async function startPostgres(logFile: string): Promise<PostgresInstance> 
 			'--no-sync',
 		]);
 		const init = await runToCompletion(initdb, initdbArgs, { env: process.env, timeoutMs: 120_000 });
-		if (init.code !== 0) throw new Error(`initdb exited ${init.code}:\n${init.stdout}${init.stderr}`);
+		if (init.code !== 0) throw new Error(`initdb stopped (${describeEnd(init)}):\n${init.stdout}${init.stderr}`);
 
 		const port = await freePort();
 		const [postgres, postgresArgs] = asPostgresUser(path.join(bin, 'postgres'), [
@@ -101,8 +101,8 @@ export async function startPostgres(logFile: string): Promise<PostgresInstance> 
 			'full_page_writes=off',
 		]);
 		const server = spawnManaged(postgres, postgresArgs, { env: process.env, logFile });
-		let exitCode: number | null | undefined;
-		void server.exited.then((code) => (exitCode = code));
+		let ended: ProcessEnd | undefined;
+		void server.exited.then((end) => (ended = end));
 		const stop = async () => {
 			await server.stop(15_000);
 			remove();
@@ -112,7 +112,7 @@ export async function startPostgres(logFile: string): Promise<PostgresInstance> 
 			const psql = path.join(bin, 'psql');
 			const deadline = Date.now() + 120_000;
 			for (;;) {
-				if (exitCode !== undefined) throw new Error(`PostgreSQL exited (${exitCode}):\n${logTail(logFile)}`);
+				if (ended) throw new Error(`PostgreSQL stopped (${describeEnd(ended)}):\n${logTail(logFile)}`);
 				const created = await runToCompletion(
 					psql,
 					['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${DATABASE}`],

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { freePort } from '../../../scripts/lib/freePort';
 import { logTail } from '../../../scripts/lib/n8nServer';
-import { spawnManaged } from '../../../scripts/lib/processes';
+import { describeEnd, spawnManaged, type ProcessEnd } from '../../../scripts/lib/processes';
 
 export interface RedisInstance {
 	port: number;
@@ -50,17 +50,17 @@ export async function startRedis(logFile: string): Promise<RedisInstance> {
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', folder],
 		{ env: process.env, logFile },
 	);
-	let exitCode: number | null | undefined;
-	void redis.exited.then((code) => (exitCode = code));
+	let ended: ProcessEnd | undefined;
+	void redis.exited.then((end) => (ended = end));
 	const stop = async () => {
 		await redis.stop(5_000);
 		rmSync(folder, { recursive: true, force: true });
 	};
 	const deadline = Date.now() + 60_000;
 	while (!(await answersPing(port))) {
-		if (exitCode !== undefined || Date.now() > deadline) {
+		if (ended || Date.now() > deadline) {
 			await stop();
-			throw new Error(`Redis did not answer PING on port ${port}:\n${logTail(logFile)}`);
+			throw new Error(`Redis did not answer PING on port ${port}${ended ? ` (${describeEnd(ended)})` : ''}:\n${logTail(logFile)}`);
 		}
 		await sleep(100);
 	}
