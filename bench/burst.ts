@@ -7,6 +7,7 @@
  *   npx tsx bench/burst.ts --sizes 300 --retries      FluenzR's retries (1, 2, 4, 8, 16 s)
  *   npx tsx bench/burst.ts --env N8N_X=1,N8N_Y=2      an n8n setting under test
  *   npx tsx bench/burst.ts --targets trigger          one side only
+ *   npx tsx bench/burst.ts --trigger-version 1        the trigger as workflows made before 1.1 hold it
  *   npx tsx bench/burst.ts --cpu-prof                 n8n writes a CPU profile to test-artifacts/burst/
  *
  * Each size is fired at each target in turn (the order alternating), after
@@ -32,6 +33,7 @@ interface Flags {
 	targets: BurstTarget[];
 	cpuProf: boolean;
 	label: string;
+	triggerVersion?: number;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -49,6 +51,10 @@ function parseFlags(argv: string[]): Flags {
 				break;
 			case '--targets':
 				flags.targets = value.split(',') as BurstTarget[];
+				i++;
+				break;
+			case '--trigger-version':
+				flags.triggerVersion = Number(value);
 				i++;
 				break;
 			case '--label':
@@ -70,13 +76,25 @@ function parseFlags(argv: string[]): Flags {
 
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 
-/** Until every delivered event's execution has finished and the count holds still (n8n saves executions after answering). */
+/**
+ * Until every delivered event's execution has finished and the count has held
+ * still for a while: n8n saves executions after answering, and goes on with
+ * requests whose client gave up.
+ */
 async function settledEventIds(setup: BurstN8n, target: BurstTarget, atLeast: number): Promise<string[]> {
 	const deadline = Date.now() + 5 * 60_000;
 	let previous = -1;
+	let unchanged = 0;
 	for (;;) {
-		const ids = await setup.executedEventIds(target);
-		if ((ids.length >= atLeast && ids.length === previous) || Date.now() > deadline) return ids;
+		// Under a burst n8n may answer 503 ("Database is not ready!") for a while: ask again.
+		const ids = await setup.executedEventIds(target).catch(() => undefined);
+		if (ids === undefined) {
+			if (Date.now() > deadline) throw new Error(`n8n did not list the executions of ${target} within 5 minutes`);
+			await sleep(3_000);
+			continue;
+		}
+		unchanged = ids.length === previous ? unchanged + 1 : 0;
+		if ((ids.length >= atLeast && unchanged >= 3) || Date.now() > deadline) return ids;
 		previous = ids.length;
 		await sleep(3_000);
 	}
@@ -93,7 +111,7 @@ async function main(): Promise<void> {
 	const flags = parseFlags(process.argv.slice(2));
 	const nodeOptions = flags.cpuProf ? `--cpu-prof --cpu-prof-dir=${path.join(BURST_ARTEFACTS, `prof-${flags.label}`)}` : undefined;
 	console.log(`load ${load()}; starting n8n (${JSON.stringify(flags.env)})`);
-	const setup = await startBurstN8n({ env: flags.env, label: flags.label, nodeOptions });
+	const setup = await startBurstN8n({ env: flags.env, label: flags.label, nodeOptions, triggerVersion: flags.triggerVersion });
 	const records: BurstRecord[] = [];
 	try {
 		for (const [index, size] of flags.sizes.entries()) {

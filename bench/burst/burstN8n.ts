@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../../scripts/lib/n8nInstall';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { installPackedPackage, packPackage } from '../../scripts/lib/packedPackage';
-import { createApiKey, logIn, waitForPublicationToSettle, type N8nSession } from '../../test/e2e/support/n8nApi';
+import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type N8nSession, type PublicApi } from '../../test/e2e/support/n8nApi';
 
 import type { OutgoingDelivery } from './burstClient';
 import { BURST_EVENT, BURST_TARGETS, BURST_WORKFLOW_IDS, burstWorkflows, eventIdOfStartItem, START_NODE_NAMES, targetUrl, type BurstTarget } from './burstWorkflows';
@@ -42,6 +42,8 @@ export interface BurstN8nOptions {
 	label: string;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
+	/** The FluenzR Trigger's typeVersion in the workflow (default: what new workflows get). */
+	triggerVersion?: number;
 }
 
 export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n> {
@@ -52,14 +54,15 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 	try {
 		installPackedPackage(packPackage(BURST_ARTEFACTS), userFolder);
 		await importCredentials([fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })], { userFolder });
-		await importWorkflows(burstWorkflows(), { userFolder });
+		await importWorkflows(burstWorkflows(options.triggerVersion), { userFolder });
 		const logFile = path.join(BURST_ARTEFACTS, `n8n-${options.label}.log`);
 		rmSync(logFile, { force: true });
 		const env = { ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };
 		n8n = await startN8n({ userFolder, owner: DEMO_OWNER, logFile, env });
 		const session = await logIn(n8n.baseUrl, DEMO_OWNER);
 		const apiKey = await createApiKey(session, 'burst bench');
-		for (const target of BURST_TARGETS) await publish(n8n.baseUrl, apiKey, session, BURST_WORKFLOW_IDS[target]);
+		const api = publicApi(n8n.baseUrl, apiKey);
+		for (const target of BURST_TARGETS) await publish(api, session, BURST_WORKFLOW_IDS[target]);
 		const secret = registeredSecret(sandbox);
 		const server = n8n;
 		return {
@@ -68,7 +71,7 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 			apiKey,
 			url: (target) => targetUrl(target, server.baseUrl),
 			deliveries: (target, count, label) => makeDeliveries(target, count, label, secret),
-			executedEventIds: (target) => executedEventIds(server.baseUrl, apiKey, target),
+			executedEventIds: (target) => executedEventIds(api, target),
 			async stop() {
 				await server.stop();
 				await sandbox.stop();
@@ -83,9 +86,8 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 	}
 }
 
-async function publish(baseUrl: string, apiKey: string, session: N8nSession, workflowId: string): Promise<void> {
-	const response = await fetch(`${baseUrl}/api/v1/workflows/${workflowId}/activate`, { method: 'POST', headers: { 'X-N8N-API-KEY': apiKey } });
-	if (!response.ok) throw new Error(`activating ${workflowId} answered ${response.status}: ${await response.text()}`);
+async function publish(api: PublicApi, session: N8nSession, workflowId: string): Promise<void> {
+	await api.activateWorkflow(workflowId);
 	const state = await waitForPublicationToSettle(session, workflowId);
 	if (state && state.status !== 'published') throw new Error(`${workflowId} did not publish: ${JSON.stringify(state)}`);
 }
@@ -122,27 +124,18 @@ function makeDeliveries(target: BurstTarget, count: number, label: string, secre
 	});
 }
 
-interface ExecutionPage {
-	data: Array<{ id: string; finished: boolean; status: string; data?: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } } }>;
-	nextCursor?: string | null;
+/** The event id of every successful execution of the target's workflow. */
+async function executedEventIds(api: PublicApi, target: BurstTarget): Promise<string[]> {
+	const executions = await api.listAllExecutions(BURST_WORKFLOW_IDS[target]);
+	return executions
+		.filter((execution) => execution.status === 'success')
+		.map((execution) => {
+			const runs = execution.data?.resultData.runData[START_NODE_NAMES[target]] as StartNodeRun[] | undefined;
+			const json = runs?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
+			return eventIdOfStartItem(target, json) ?? `(execution ${execution.id} without an event id)`;
+		});
 }
 
-/** Every finished execution of the target's workflow, through n8n's public API (pages of 250). */
-async function executedEventIds(baseUrl: string, apiKey: string, target: BurstTarget): Promise<string[]> {
-	const ids: string[] = [];
-	let cursor: string | undefined;
-	do {
-		const query = new URLSearchParams({ workflowId: BURST_WORKFLOW_IDS[target], includeData: 'true', limit: '250' });
-		if (cursor) query.set('cursor', cursor);
-		const response = await fetch(`${baseUrl}/api/v1/executions?${query}`, { headers: { 'X-N8N-API-KEY': apiKey } });
-		if (!response.ok) throw new Error(`GET /api/v1/executions answered ${response.status}: ${await response.text()}`);
-		const page = (await response.json()) as ExecutionPage;
-		for (const execution of page.data) {
-			if (execution.status !== 'success') continue;
-			const item = execution.data?.resultData.runData[START_NODE_NAMES[target]]?.[0]?.data?.main?.[0]?.[0];
-			ids.push(eventIdOfStartItem(target, item?.json ?? {}) ?? `(execution ${execution.id} without an event id)`);
-		}
-		cursor = page.nextCursor ?? undefined;
-	} while (cursor);
-	return ids;
+interface StartNodeRun {
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }>> };
 }

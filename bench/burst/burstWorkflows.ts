@@ -57,13 +57,16 @@ function withNoOp(id: string, name: string, start: WorkflowJson['nodes'][number]
 	};
 }
 
-export function burstWorkflows(): WorkflowJson[] {
+/** The trigger's version in new workflows; 1 is what workflows made before 1.1 existed still hold. */
+export const TRIGGER_DEFAULT_VERSION = 1.1;
+
+export function burstWorkflows(triggerVersion = TRIGGER_DEFAULT_VERSION): WorkflowJson[] {
 	return [
 		withNoOp(BURST_WORKFLOW_IDS.trigger, 'Burst: FluenzR Trigger', {
 			id: `${BURST_WORKFLOW_IDS.trigger}-start`,
 			name: START_NODE_NAMES.trigger,
 			type: FLUENZR_TRIGGER_TYPE,
-			typeVersion: 1,
+			typeVersion: triggerVersion,
 			position: [0, 0],
 			webhookId: TRIGGER_WEBHOOK_ID,
 			parameters: { events: [BURST_EVENT], options: {} },
