@@ -8,6 +8,7 @@
  *   npx tsx bench/burst.ts --env N8N_X=1,N8N_Y=2      an n8n setting under test
  *   npx tsx bench/burst.ts --targets trigger          one side only
  *   npx tsx bench/burst.ts --trigger-version 1        the trigger as workflows made before 1.1 hold it
+ *   npx tsx bench/burst.ts --webhook-with-credential  the Webhook node's workflow also holds a credential (checked per run)
  *   npx tsx bench/burst.ts --cpu-prof                 n8n writes a CPU profile to test-artifacts/burst/
  *
  * Each size is fired at each target in turn (the order alternating), after
@@ -21,7 +22,7 @@ import { runScript } from '../scripts/lib/runScript';
 
 import { BURST_ARTEFACTS } from './burst/burstN8n';
 import { loadAverages, runBursts } from './burst/burstRun';
-import { BURST_TARGETS, type BurstTarget } from './burst/burstWorkflows';
+import { BURST_TARGETS, type BurstTarget, type BurstWorkflowOptions } from './burst/burstWorkflows';
 
 interface Flags {
 	sizes: number[];
@@ -30,11 +31,11 @@ interface Flags {
 	targets: BurstTarget[];
 	cpuProf: boolean;
 	label: string;
-	triggerVersion?: number;
+	workflows: BurstWorkflowOptions;
 }
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, label: 'burst' };
+	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, label: 'burst', workflows: {} };
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1] ?? '';
 		switch (argv[i]) {
@@ -51,12 +52,15 @@ function parseFlags(argv: string[]): Flags {
 				i++;
 				break;
 			case '--trigger-version':
-				flags.triggerVersion = Number(value);
+				flags.workflows.triggerVersion = Number(value);
 				i++;
 				break;
 			case '--label':
 				flags.label = value;
 				i++;
+				break;
+			case '--webhook-with-credential':
+				flags.workflows.webhookWithCredential = true;
 				break;
 			case '--retries':
 				flags.retries = true;

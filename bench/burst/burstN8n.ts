@@ -19,7 +19,7 @@ import { installPackedPackage, packPackage } from '../../scripts/lib/packedPacka
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type N8nSession, type PublicApi } from '../../test/e2e/support/n8nApi';
 
 import type { OutgoingDelivery } from './burstClient';
-import { BURST_EVENT, BURST_TARGETS, BURST_WORKFLOW_IDS, burstWorkflows, eventIdOfStartItem, START_NODE_NAMES, targetUrl, type BurstTarget } from './burstWorkflows';
+import { BURST_EVENT, BURST_TARGETS, BURST_WORKFLOW_IDS, burstWorkflows, eventIdOfStartItem, START_NODE_NAMES, targetUrl, type BurstTarget, type BurstWorkflowOptions } from './burstWorkflows';
 
 export const BURST_ARTEFACTS = path.join(REPO_ROOT, 'test-artifacts', 'burst');
 
@@ -42,8 +42,7 @@ export interface BurstN8nOptions {
 	label: string;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
-	/** The FluenzR Trigger's typeVersion in the workflow (default: what new workflows get). */
-	triggerVersion?: number;
+	workflows?: BurstWorkflowOptions;
 }
 
 export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n> {
@@ -54,7 +53,7 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 	try {
 		installPackedPackage(packPackage(BURST_ARTEFACTS), userFolder);
 		await importCredentials([fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })], { userFolder });
-		await importWorkflows(burstWorkflows(options.triggerVersion), { userFolder });
+		await importWorkflows(burstWorkflows(options.workflows), { userFolder });
 		const logFile = path.join(BURST_ARTEFACTS, `n8n-${options.label}.log`);
 		rmSync(logFile, { force: true });
 		const env = { ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };

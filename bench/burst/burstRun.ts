@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fireBurst, FLUENZR_DELIVERY_TIMEOUT_MS, FLUENZR_RETRY_DELAYS_MS } from './burstClient';
 import { BURST_ARTEFACTS, startBurstN8n, type BurstN8n } from './burstN8n';
 import { describeSummary, summariseBurst, type BurstSummary } from './burstSummary';
-import { BURST_TARGETS, TARGET_LABELS, type BurstTarget } from './burstWorkflows';
+import { BURST_TARGETS, TARGET_LABELS, type BurstTarget, type BurstWorkflowOptions } from './burstWorkflows';
 
 export interface BurstRunOptions {
 	sizes: number[];
@@ -22,7 +22,7 @@ export interface BurstRunOptions {
 	targets?: BurstTarget[];
 	/** Names n8n's log and the outcome files in test-artifacts/burst/. */
 	label: string;
-	triggerVersion?: number;
+	workflows?: BurstWorkflowOptions;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
 }
@@ -65,7 +65,7 @@ async function settledEventIds(setup: BurstN8n, target: BurstTarget, atLeast: nu
 
 export async function runBursts(options: BurstRunOptions): Promise<BurstRecord[]> {
 	const targets = options.targets ?? [...BURST_TARGETS];
-	const setup = await startBurstN8n({ env: options.env, label: options.label, nodeOptions: options.nodeOptions, triggerVersion: options.triggerVersion });
+	const setup = await startBurstN8n({ env: options.env, label: options.label, nodeOptions: options.nodeOptions, workflows: options.workflows });
 	const records: BurstRecord[] = [];
 	try {
 		for (const [index, size] of options.sizes.entries()) {

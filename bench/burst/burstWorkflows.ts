@@ -6,7 +6,7 @@
  */
 import { FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
 import type { WorkflowJson } from '../../scripts/lib/n8nCli';
-import { FLUENZR_TRIGGER_TYPE } from '../../test/e2e/support/workflowBuilder';
+import { FLUENZR_NODE_TYPE, FLUENZR_TRIGGER_TYPE } from '../../test/e2e/support/workflowBuilder';
 
 export type BurstTarget = 'trigger' | 'webhook';
 
@@ -60,7 +60,38 @@ function withNoOp(id: string, name: string, start: WorkflowJson['nodes'][number]
 /** The trigger's version in new workflows; 1 is what workflows made before 1.1 existed still hold. */
 export const TRIGGER_DEFAULT_VERSION = 1.1;
 
-export function burstWorkflows(triggerVersion = TRIGGER_DEFAULT_VERSION): WorkflowJson[] {
+export interface BurstWorkflowOptions {
+	triggerVersion?: number;
+	/**
+	 * Gives the Webhook node's workflow an enabled node holding the FluenzR
+	 * credential (connected to nothing, so it never runs): n8n checks the
+	 * credentials of a workflow's enabled nodes before it answers.
+	 */
+	webhookWithCredential?: boolean;
+}
+
+/** An enabled FluenzR node connected to nothing: it never runs, but its credential is checked. */
+const UNCONNECTED_CREDENTIAL_HOLDER = {
+	id: 'burst-credential-holder',
+	name: 'Holds the FluenzR credential',
+	type: FLUENZR_NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 220],
+	parameters: {},
+	credentials: FLUENZR_CREDENTIAL_REFERENCE,
+};
+
+export function burstWorkflows({ triggerVersion = TRIGGER_DEFAULT_VERSION, webhookWithCredential = false }: BurstWorkflowOptions = {}): WorkflowJson[] {
+	const webhookWorkflow = withNoOp(BURST_WORKFLOW_IDS.webhook, "Burst: n8n's Webhook node", {
+		id: `${BURST_WORKFLOW_IDS.webhook}-start`,
+		name: START_NODE_NAMES.webhook,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2.1,
+		position: [0, 0],
+		webhookId: WEBHOOK_NODE_WEBHOOK_ID,
+		parameters: { httpMethod: 'POST', path: WEBHOOK_NODE_PATH, responseMode: 'onReceived', options: {} },
+	});
+	if (webhookWithCredential) webhookWorkflow.nodes.push(UNCONNECTED_CREDENTIAL_HOLDER);
 	return [
 		withNoOp(BURST_WORKFLOW_IDS.trigger, 'Burst: FluenzR Trigger', {
 			id: `${BURST_WORKFLOW_IDS.trigger}-start`,
@@ -72,15 +103,7 @@ export function burstWorkflows(triggerVersion = TRIGGER_DEFAULT_VERSION): Workfl
 			parameters: { events: [BURST_EVENT], options: {} },
 			credentials: FLUENZR_CREDENTIAL_REFERENCE,
 		}),
-		withNoOp(BURST_WORKFLOW_IDS.webhook, "Burst: n8n's Webhook node", {
-			id: `${BURST_WORKFLOW_IDS.webhook}-start`,
-			name: START_NODE_NAMES.webhook,
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2.1,
-			position: [0, 0],
-			webhookId: WEBHOOK_NODE_WEBHOOK_ID,
-			parameters: { httpMethod: 'POST', path: WEBHOOK_NODE_PATH, responseMode: 'onReceived', options: {} },
-		}),
+		webhookWorkflow,
 	];
 }
 
