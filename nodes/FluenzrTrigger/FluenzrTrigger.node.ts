@@ -17,7 +17,13 @@ export class FluenzrTrigger implements INodeType {
 		name: 'fluenzrTrigger',
 		icon: { light: 'file:fluenzr.svg', dark: 'file:fluenzr.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1 does. n8n evaluates an expression for every request to a
+		// version-1 webhook node (it looks for the Webhook node v1's "binaryData"
+		// option), which needs an expression isolate before the delivery is
+		// answered: under a burst, each delivery then waits for an isolate to be
+		// built. From 1.1 on n8n skips that step (docs/performance.md#bursts-of-events).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		// n8n's node panel shows the action node and its trigger as one entry, described by the
 		// trigger's description (node creator: "default to trigger description"): so it speaks for both.

@@ -15,7 +15,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { e2eContext } from './support/e2eState';
 import { loadMcpExample, mcpTokenCredential } from '../../scripts/lib/mcpExample';
 import { importCredentials } from '../../scripts/lib/n8nCli';
-import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type PublicApi } from './support/n8nApi';
+import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type PublicApi } from '../../scripts/lib/n8nApi';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';

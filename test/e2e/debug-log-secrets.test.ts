@@ -20,7 +20,7 @@ import { isN8n1 } from '../../scripts/lib/n8nVersion';
 import { e2eContext } from './support/e2eState';
 import { eventually } from '../../scripts/lib/eventually';
 import { fluenzrCredential, FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
-import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type ExecutionSummary } from './support/n8nApi';
+import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type ExecutionSummary } from '../../scripts/lib/n8nApi';
 import { importCredentials, importWorkflows, type WorkflowJson } from '../../scripts/lib/n8nCli';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
-import { logIn, type N8nSession } from './support/n8nApi';
+import { logIn, type N8nSession } from '../../scripts/lib/n8nApi';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { isN8n1 } from '../../scripts/lib/n8nVersion';

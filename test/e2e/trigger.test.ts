@@ -21,7 +21,7 @@ import {
 	type ExecutionSummary,
 	type N8nSession,
 	type PublicApi,
-} from './support/n8nApi';
+} from '../../scripts/lib/n8nApi';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { timed } from './support/timings';

@@ -19,7 +19,7 @@ import { DEFAULT_RATE_LIMIT, DEMO_ACCOUNTS } from '../../sandbox/constants';
 import { eventually } from '../../scripts/lib/eventually';
 import { loadExample } from '../../scripts/lib/examples';
 import { FLUENZR_CREDENTIAL_REFERENCE } from '../../scripts/lib/fluenzrCredential';
-import { waitForPublicationToSettle, type ExecutionSummary } from '../e2e/support/n8nApi';
+import { waitForPublicationToSettle, type ExecutionSummary } from '../../scripts/lib/n8nApi';
 import type { WorkflowJson } from '../../scripts/lib/n8nCli';
 import { sandboxClient } from '../../scripts/lib/sandboxClient';
 import { timed } from '../e2e/support/timings';

@@ -15,7 +15,7 @@ import { DEMO_KEYS, startSandbox, type Sandbox } from '../../../sandbox';
 import { DEMO_SEED } from '../../../sandbox/constants';
 import { fluenzrCredential } from '../../../scripts/lib/fluenzrCredential';
 import { freePort } from '../../../scripts/lib/freePort';
-import { createApiKey, logIn, publicApi, type N8nSession, type PublicApi } from '../../e2e/support/n8nApi';
+import { createApiKey, logIn, publicApi, type N8nSession, type PublicApi } from '../../../scripts/lib/n8nApi';
 import { importCredentials, importWorkflows, type WorkflowJson } from '../../../scripts/lib/n8nCli';
 import { assertN8nInstalled, REPO_ROOT } from '../../../scripts/lib/n8nInstall';
 import { DEMO_OWNER } from '../../../scripts/lib/owner';

@@ -3,9 +3,9 @@
  * owner, with the `n8n-auth` cookie) for what only it offers, and the public
  * API (with an API key) for what a user's scripts would do.
  */
-import { eventually } from '../../../scripts/lib/eventually';
-import { isN8n1 } from '../../../scripts/lib/n8nVersion';
-import type { N8nOwner } from '../../../scripts/lib/owner';
+import { eventually } from './eventually';
+import { isN8n1 } from './n8nVersion';
+import type { N8nOwner } from './owner';
 
 export interface N8nSession {
 	baseUrl: string;
@@ -95,6 +95,8 @@ export interface PublicApi {
 	activateWorkflow(workflowId: string): Promise<void>;
 	deactivateWorkflow(workflowId: string): Promise<void>;
 	listExecutions(workflowId: string): Promise<ExecutionSummary[]>;
+	/** Every execution of the workflow with its data, all pages (the public API answers at most 250 a page). */
+	listAllExecutions(workflowId: string): Promise<ExecutionSummary[]>;
 }
 
 export interface ExecutionSummary {
@@ -126,6 +128,17 @@ export function publicApi(baseUrl: string, apiKey: string): PublicApi {
 				`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true`,
 			);
 			return page.data;
+		},
+		async listAllExecutions(workflowId) {
+			const executions: ExecutionSummary[] = [];
+			let cursor: string | undefined;
+			do {
+				const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '250', ...(cursor ? { cursor } : {}) });
+				const page = await call<{ data: ExecutionSummary[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+				executions.push(...page.data);
+				cursor = page.nextCursor ?? undefined;
+			} while (cursor);
+			return executions;
 		},
 	};
 }
