@@ -81,11 +81,16 @@ describe('managing webhooks', () => {
 describe('deliveries', () => {
 	it('POSTs { id, event, createdAt, data } with the event headers and a verifiable signature', async () => {
 		await subscribe(['contact.created']);
+		const before = Date.now();
 		const contact = (await client().post('/contacts', { email: 'hook@example.com' })).body.data;
+		const after = Date.now();
 		await sandbox().idle();
 
 		const [delivery] = receiver.received;
-		expect(delivery.body).toEqual({ id: expect.stringMatching(/^evt_/), event: 'contact.created', createdAt: expect.any(String), data: contact });
+		expect(delivery.body).toEqual({ id: expect.stringMatching(/^evt_/), event: 'contact.created', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), data: contact });
+		// The event's time (a receiver bounds replays with it), not the attempt's: retries carry the same body.
+		expect(Date.parse(delivery.body.createdAt)).toBeGreaterThanOrEqual(before);
+		expect(Date.parse(delivery.body.createdAt)).toBeLessThanOrEqual(after);
 		expect(delivery.headers['content-type']).toBe('application/json');
 		expect(delivery.headers['x-fluenzr-event']).toBe('contact.created');
 		expect(delivery.headers['x-fluenzr-delivery']).toBe(delivery.body.id);
