@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { campaignIdOf, isSubscribed } from './events';
 import type { RecentDeliveries } from './deliveryDeduplication';
 import { stalenessOf } from './deliveryFreshness';
+import { PUBLISH_AGAIN } from './n8nWords';
 import { isValidSignature } from './signature';
 
 /** FluenzR's deliveries are small JSON objects; anything near this size is not one of them. */
@@ -66,11 +67,7 @@ export function assessDelivery(incoming: IncomingDelivery, recent: RecentDeliver
 		return { outcome: 'rejected', statusCode: 413, reason: 'Payload too large' };
 	}
 	if (!incoming.secret) {
-		return {
-			outcome: 'rejected',
-			statusCode: 401,
-			reason: 'Webhook secret not set up: publish (n8n 1.x: activate) the workflow again',
-		};
+		return { outcome: 'rejected', statusCode: 401, reason: `Webhook secret not set up: ${PUBLISH_AGAIN}` };
 	}
 	if (!isValidSignature(incoming.rawBody, incoming.signatureHeader, incoming.secret)) {
 		return { outcome: 'rejected', statusCode: 401, reason: 'Invalid or missing X-Fluenzr-Signature' };

@@ -4,6 +4,7 @@ import type { FluenzrResponse } from '../../client/errors';
 import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../../client/errors';
 import { listPageOf, readPages } from '../../client/pages';
 import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../client/request';
+import { PUBLISH_AGAIN } from './n8nWords';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
 interface FluenzrWebhook {
@@ -13,14 +14,22 @@ interface FluenzrWebhook {
 	active?: boolean;
 }
 
-const UNANSWERED_FIX =
-	'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n, then activate the workflow again.';
-
 export const OPERATION_LABELS = {
 	create: 'Registering the FluenzR webhook',
 	list: 'Listing FluenzR webhooks',
 	delete: 'Deleting the FluenzR webhook',
 } as const;
+
+type LifecycleOperation = keyof typeof OPERATION_LABELS;
+
+const CHECK_REACH = 'Check the Base URL of the FluenzR API credential and that FluenzR can be reached from n8n';
+
+/** What to do when FluenzR gave no answer, true to what it may have done meanwhile. */
+const UNANSWERED_FIXES: Record<LifecycleOperation, string> = {
+	list: `${CHECK_REACH}, then ${PUBLISH_AGAIN}.`,
+	create: `FluenzR may have registered the webhook all the same, with a secret this trigger never stored (its deliveries would be refused): before you publish again, delete in FluenzR any webhook with this workflow's URL. ${CHECK_REACH}, then ${PUBLISH_AGAIN}.`,
+	delete: `FluenzR may have deleted the webhook all the same, and deleting it again is safe. ${CHECK_REACH}, then do again what you did (publish or unpublish the workflow; n8n 1.x: activate or deactivate it).`,
+};
 
 /** The webhook in an answer's `data`, if it has the documented shape. */
 export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
@@ -35,16 +44,20 @@ export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 async function lifecycleRequest(
 	context: IHookFunctions,
 	request: IHttpRequestOptions,
-	label: string,
+	operation: LifecycleOperation,
 ): Promise<FluenzrResponse> {
-	return await sendToFluenzr(context, request, { label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, unansweredFix: UNANSWERED_FIX });
+	return await sendToFluenzr(context, request, {
+		label: OPERATION_LABELS[operation],
+		timeoutMs: DIRECT_REQUEST_TIMEOUT_MS,
+		unansweredFix: UNANSWERED_FIXES[operation],
+	});
 }
 
 /** Every webhook of the account, page after page. */
 export async function listAllWebhooks(context: IHookFunctions): Promise<FluenzrWebhook[]> {
 	const label = OPERATION_LABELS.list;
 	const webhooks = await readPages(async (page, perPage) => {
-		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, label);
+		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, 'list');
 		const read = listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
 		const parsed = read.records.map(parseWebhook);
 		if (parsed.some((webhook) => webhook === undefined)) throw malformedAnswerError(context.getNode(), response, label);
@@ -58,7 +71,7 @@ export async function deleteWebhook(context: IHookFunctions, webhookId: string):
 	const response = await lifecycleRequest(
 		context,
 		{ method: 'DELETE', url: `/webhooks/${encodeURIComponent(webhookId)}` },
-		OPERATION_LABELS.delete,
+		'delete',
 	);
 	if (isSuccess(response) || response.statusCode === 404) return;
 	throw toFluenzrApiError(context.getNode(), response, OPERATION_LABELS.delete);
@@ -72,7 +85,7 @@ export async function postWebhook(
 	const response = await lifecycleRequest(
 		context,
 		{ method: 'POST', url: '/webhooks', body: { ...subscription } },
-		OPERATION_LABELS.create,
+		'create',
 	);
 	if (!isSuccess(response)) {
 		throw toFluenzrApiError(context.getNode(), response, OPERATION_LABELS.create);

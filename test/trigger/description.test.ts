@@ -46,4 +46,9 @@ describe('the trigger as n8n sees it', () => {
 			resources: { primaryDocumentation: [{ url: 'https://github.com/fluenzr/n8n-nodes-fluenzr#trigger' }] },
 		});
 	});
+
+	it("tells, in n8n 2.x's and 1.x's words, that FluenzR must reach the workflow's URL and which setting makes it public", () => {
+		const notices = description.properties.filter((property) => property.type === 'notice').map((notice) => notice.displayName);
+		expect(notices).toEqual([expect.stringMatching(/published \(n8n 1\.x: active\).*N8N_WEBHOOK_URL \(n8n 1\.x: WEBHOOK_URL\)/)]);
+	});
 });
