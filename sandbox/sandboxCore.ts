@@ -115,10 +115,10 @@ export class SandboxCore {
 		return new Date(this.now()).toISOString();
 	}
 
-	/** Fires an event for the account's webhooks; returns its id. */
-	emit(account: AccountData, event: WebhookEvent, data: unknown): string {
+	/** Fires an event for the account's webhooks, stamped now unless `createdAt` says otherwise; returns its id. */
+	emit(account: AccountData, event: WebhookEvent, data: unknown, createdAt?: string): string {
 		const eventId = this.ids.next('event');
-		this.dispatcher.dispatch(account, event, eventId, data);
+		this.dispatcher.dispatch(account, event, eventId, data, createdAt);
 		return eventId;
 	}
 

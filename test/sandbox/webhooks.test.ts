@@ -221,6 +221,19 @@ describe('which events fire', () => {
 		expect(receiver.received.find((d) => d.body.event === 'campaign.completed')?.body.data).toEqual(expect.objectContaining({ id: campaign, status: 'completed' }));
 	});
 
+	it('stamps a fired event with the createdAt asked for, to play a capture replayed later, and signs that body', async () => {
+		await subscribe(['email.replied']);
+		const campaign = (await client().post('/campaigns', { name: 'C', emailAccountId: 'acc_1' })).body.data.id;
+		const contact = (await client().post('/contacts', { email: 'old@example.com' })).body.data.id;
+
+		await sandbox().fireEmailEvent({ event: 'email.replied', campaignId: campaign, contactId: contact, createdAt: '2026-01-31T09:15:00.000Z' });
+		await sandbox().idle();
+
+		const [delivery] = receiver.received;
+		expect(delivery.body.createdAt).toBe('2026-01-31T09:15:00.000Z');
+		expect(delivery.headers['x-fluenzr-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(delivery.rawBody).digest('hex')}`);
+	});
+
 	it('fires email events with campaignId, contactId, email and step, and replyText for replies', async () => {
 		await subscribe(['email.replied', 'email.opened']);
 		const campaign = (await client().post('/campaigns', { name: 'C', emailAccountId: 'acc_1' })).body.data.id;
