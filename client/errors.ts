@@ -218,6 +218,8 @@ export interface UnansweredRequest {
 	baseUrl?: string;
 	/** How that person tries again once FluenzR can be reached ("open the list again"); without it, an item's advice. */
 	retryBy?: string;
+	/** What it may have done in FluenzR all the same when it got no answer (with `retryBy`). */
+	ifUnanswered?: string;
 }
 
 /** What a user does after a failure without an answer: true to whether the request reached FluenzR. */
@@ -229,7 +231,9 @@ function networkAdvice(request: UnansweredRequest, code: string | undefined, kno
 		return `${request.label} did not reach FluenzR${where}${codeText}, so nothing was done there. ${REACH_FLUENZR_ADVICE}, then ${then}.`;
 	}
 	const unanswered = `${request.label} got no answer from FluenzR${where}${codeText}.`;
-	if (request.retryBy) return `${unanswered} ${REACH_FLUENZR_ADVICE}, then ${request.retryBy}.`;
+	if (request.retryBy) {
+		return [unanswered, request.ifUnanswered, `${REACH_FLUENZR_ADVICE}, then ${request.retryBy}.`].filter(Boolean).join(' ');
+	}
 	const timeoutHint = known?.timeout
 		? " If FluenzR is slow rather than down, a longer timeout can be set on the node's Settings tab, under Request Options → Timeout (in milliseconds)."
 		: '';

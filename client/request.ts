@@ -49,6 +49,8 @@ interface RequestSettings {
 	 * operation's item.
 	 */
 	retryBy?: string;
+	/** What such a request may have done in FluenzR although it got no answer, for that person to check first. */
+	ifUnanswered?: string;
 	itemIndex?: number;
 }
 
@@ -91,8 +93,8 @@ function unansweredError(
 ): Error {
 	const failure = transportFailureOf(error);
 	if (!failure && (error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
-	const { label, retryBy, itemIndex } = settings;
-	const request = { label, write, retryBy, ...(retryBy ? { baseUrl } : {}) };
+	const { label, retryBy, ifUnanswered, itemIndex } = settings;
+	const request = { label, write, retryBy, ifUnanswered, ...(retryBy ? { baseUrl } : {}) };
 	return networkError(context.getNode(), failure ?? (error as Error), request, itemIndex);
 }
 

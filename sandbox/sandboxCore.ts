@@ -116,17 +116,17 @@ export class SandboxCore {
 		return new Date(this.now()).toISOString();
 	}
 
-	/** Fires an event for the account's webhooks; returns its id. */
-	emit(account: AccountData, event: WebhookEvent, data: unknown): string {
+	/** Fires an event for the account's webhooks, stamped now unless `createdAt` says otherwise; returns its id. */
+	emit(account: AccountData, event: WebhookEvent, data: unknown, createdAt?: string): string {
 		const eventId = this.ids.next('event');
-		this.dispatcher.dispatch(account, event, eventId, data);
+		this.dispatcher.dispatch(account, event, eventId, data, createdAt);
 		return eventId;
 	}
 
 	/** What FluenzR's own doings (an email event, a campaign completing) may change: one account. */
 	private actionsIn(accountId?: string): AccountActions {
 		const account = this.account(accountId);
-		return { account, now: () => this.isoNow(), emit: (event, data) => this.emit(account, event, data) };
+		return { account, now: () => this.isoNow(), emit: (event, data, createdAt) => this.emit(account, event, data, createdAt) };
 	}
 
 	fireEmailEvent(input: EmailEventInput): { eventId: string } {

@@ -129,4 +129,6 @@ export interface EmailEventInput {
 	/** Counts from 1 (default 1). */
 	step?: number;
 	replyText?: string;
+	/** The event's time in its delivery, instead of now: a capture replayed later, or FluenzR's clock off. */
+	createdAt?: string;
 }

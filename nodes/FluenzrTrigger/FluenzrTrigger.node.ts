@@ -49,6 +49,13 @@ export class FluenzrTrigger implements INodeType {
 		],
 		properties: [
 			{
+				displayName:
+					'FluenzR sends events to this workflow\'s production URL once the workflow is published (n8n 1.x: active), and must be able to reach it: if n8n runs behind a proxy or on a private address, set N8N_WEBHOOK_URL (n8n 1.x: WEBHOOK_URL) to its public address',
+				name: 'reachabilityNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',

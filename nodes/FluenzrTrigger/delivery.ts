@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { campaignIdOf, isSubscribed } from './events';
 import type { RecentDeliveries } from './deliveryDeduplication';
-import { deliveryKey } from './deliveryDeduplication';
+import { stalenessOf } from './deliveryFreshness';
+import { PUBLISH_AGAIN } from './n8nWords';
 import { isValidSignature } from './signature';
 
 /** FluenzR's deliveries are small JSON objects; anything near this size is not one of them. */
@@ -12,16 +13,18 @@ export const MAX_DELIVERY_BYTES = 1024 * 1024;
 export interface FluenzrDelivery {
 	event: string;
 	eventId: string;
-	createdAt?: string;
+	createdAt: string;
 	data: IDataObject;
 }
+
+/** A parsed body whose `createdAt` is not checked yet. */
+type ParsedDelivery = Omit<FluenzrDelivery, 'createdAt'> & { createdAt: unknown };
 
 export interface IncomingDelivery {
 	rawBody: Buffer;
 	signatureHeader: string | string[] | undefined;
 	/** From the node's static data: what `create` registered. */
 	secret: string | undefined;
-	webhookId: string | undefined;
 	/** From the node's parameters: what the user wants now. */
 	events: string[];
 	campaignId: string | undefined;
@@ -33,7 +36,7 @@ type DeliveryVerdict =
 	| { outcome: 'duplicate'; eventId: string }
 	| { outcome: 'accepted'; delivery: FluenzrDelivery };
 
-function parseDelivery(rawBody: Buffer): FluenzrDelivery | 'not JSON' | 'not a delivery' {
+function parseDelivery(rawBody: Buffer): ParsedDelivery | 'not JSON' | 'not a delivery' {
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
@@ -48,36 +51,37 @@ function parseDelivery(rawBody: Buffer): FluenzrDelivery | 'not JSON' | 'not a d
 	if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
 		return 'not a delivery';
 	}
-	return {
-		event,
-		eventId: id,
-		createdAt: typeof createdAt === 'string' ? createdAt : undefined,
-		data: (data as IDataObject | undefined) ?? {},
-	};
+	return { event, eventId: id, createdAt, data: (data as IDataObject | undefined) ?? {} };
 }
 
 /**
  * Decides what to do with one POST to the trigger's URL: reject it (forged,
- * malformed, oversized), acknowledge it without a run (not subscribed, other
- * campaign, already seen) or start the workflow. The signature is checked
- * before the body is even parsed, so unauthenticated input is never trusted.
+ * malformed, oversized, stale), acknowledge it without a run (not subscribed,
+ * other campaign, already seen) or start the workflow. The signature is
+ * checked before the body is even parsed, so unauthenticated input is never
+ * trusted. `recent` is this trigger's own memory of event ids, `now` n8n's
+ * clock.
  */
-export function assessDelivery(incoming: IncomingDelivery, recent: RecentDeliveries): DeliveryVerdict {
+export function assessDelivery(incoming: IncomingDelivery, recent: RecentDeliveries, now: number): DeliveryVerdict {
 	if (incoming.rawBody.length > MAX_DELIVERY_BYTES) {
 		return { outcome: 'rejected', statusCode: 413, reason: 'Payload too large' };
 	}
 	if (!incoming.secret) {
-		return { outcome: 'rejected', statusCode: 401, reason: 'Webhook secret not set up: activate the workflow again' };
+		return { outcome: 'rejected', statusCode: 401, reason: `Webhook secret not set up: ${PUBLISH_AGAIN}` };
 	}
 	if (!isValidSignature(incoming.rawBody, incoming.signatureHeader, incoming.secret)) {
 		return { outcome: 'rejected', statusCode: 401, reason: 'Invalid or missing X-Fluenzr-Signature' };
 	}
 
-	const delivery = parseDelivery(incoming.rawBody);
-	if (delivery === 'not JSON') return { outcome: 'rejected', statusCode: 400, reason: 'Body is not JSON' };
-	if (delivery === 'not a delivery') {
+	const parsed = parseDelivery(incoming.rawBody);
+	if (parsed === 'not JSON') return { outcome: 'rejected', statusCode: 400, reason: 'Body is not JSON' };
+	if (parsed === 'not a delivery') {
 		return { outcome: 'rejected', statusCode: 400, reason: 'Body is not a FluenzR event (id and event are required)' };
 	}
+	// A genuine signature does not make a capture from days ago new: the event's own time, inside the signed body, bounds it.
+	const staleness = stalenessOf(parsed.createdAt, now);
+	if (staleness) return { outcome: 'rejected', statusCode: 400, reason: staleness };
+	const delivery: FluenzrDelivery = { ...parsed, createdAt: parsed.createdAt as string };
 
 	if (!isSubscribed(delivery.event, incoming.events)) {
 		return { outcome: 'ignored', reason: `Not listening to ${delivery.event}` };
@@ -85,7 +89,7 @@ export function assessDelivery(incoming: IncomingDelivery, recent: RecentDeliver
 	if (incoming.campaignId && campaignIdOf(delivery.event, delivery.data) !== incoming.campaignId) {
 		return { outcome: 'ignored', reason: 'Event of another campaign' };
 	}
-	if (recent.checkAndRemember(deliveryKey(incoming.webhookId ?? '', delivery.eventId))) {
+	if (recent.checkAndRemember(delivery.eventId, now)) {
 		return { outcome: 'duplicate', eventId: delivery.eventId };
 	}
 	return { outcome: 'accepted', delivery };

@@ -1,33 +1,39 @@
-/** How long an event id is remembered: longer than FluenzR's whole retry schedule (1+2+4+8+16 s). */
-const DEDUPLICATION_WINDOW_MS = 10 * 60 * 1000;
+import { CLOCK_SKEW_ALLOWANCE_MS, DELIVERY_MAX_AGE_MS } from './deliveryFreshness';
 
-/** A bound on memory: past it, the oldest ids are forgotten first. */
+/**
+ * How long an event id is remembered after it was taken: as long as a
+ * delivery of it can still be accepted. Its `createdAt` may be up to the skew
+ * allowance ahead of n8n's clock and is accepted until it is
+ * DELIVERY_MAX_AGE_MS old, so remembering it that long after it arrived
+ * covers every moment a retry or replay of it could pass the age check.
+ */
+export const DEDUPLICATION_WINDOW_MS = DELIVERY_MAX_AGE_MS + CLOCK_SKEW_ALLOWANCE_MS;
+
+/**
+ * A bound on one trigger's memory: past it, its oldest ids are forgotten
+ * first. 10,000 ids in the window is about 14 events a second for one
+ * workflow, sustained.
+ */
 const DEDUPLICATION_MAX_ENTRIES = 10_000;
 
 interface RecentDeliveriesOptions {
 	windowMs: number;
 	maxEntries: number;
-	now?: () => number;
 }
 
 /**
- * The deliveries seen recently, by key, so that a retried or replayed event
- * starts the workflow once. A Map keeps insertion order and entries are never
- * refreshed, so its first entry is always the oldest: expiry and the size
- * bound both trim from the front.
+ * The deliveries one trigger has taken recently, by event id, so that a
+ * retried or replayed event starts its workflow once. A Map keeps insertion
+ * order and entries are never refreshed, so its first entry is always the
+ * oldest: expiry and the size bound both trim from the front.
  */
 export class RecentDeliveries {
 	private readonly seenAt = new Map<string, number>();
 
-	private readonly now: () => number;
+	constructor(private readonly options: RecentDeliveriesOptions) {}
 
-	constructor(private readonly options: RecentDeliveriesOptions) {
-		this.now = options.now ?? Date.now;
-	}
-
-	/** Records the key and tells whether it was already seen within the window. */
-	checkAndRemember(key: string): boolean {
-		const now = this.now();
+	/** Records the key and tells whether it was already seen within the window (its last millisecond included). */
+	checkAndRemember(key: string, now: number): boolean {
 		this.forgetExpired(now);
 		if (this.seenAt.has(key)) return true;
 		this.seenAt.set(key, now);
@@ -37,30 +43,37 @@ export class RecentDeliveries {
 		return false;
 	}
 
-	get size(): number {
+	/** How many keys are remembered at `now`. */
+	sizeAt(now: number): number {
+		this.forgetExpired(now);
 		return this.seenAt.size;
 	}
 
 	private forgetExpired(now: number): void {
 		for (const [key, seenAt] of this.seenAt) {
-			if (now - seenAt < this.options.windowMs) break;
+			if (now - seenAt <= this.options.windowMs) break;
 			this.seenAt.delete(key);
 		}
 	}
 }
 
-/** The key of one delivery: the same event id may legitimately reach two different webhooks. */
-export function deliveryKey(webhookId: string, eventId: string): string {
-	return `${webhookId}\n${eventId}`;
-}
-
 /**
- * One memory per n8n process. Limitation: with several webhook processes
- * (queue mode with webhook workers), a retry that reaches another process is
- * not recognised, and a restart forgets everything; workflows that must never
- * act twice should also key their side effects on `eventId`.
+ * Each trigger's memory, by the id of the FluenzR webhook it registered (a
+ * new registration has a new id and secret, so a new memory), so that a
+ * burst on one workflow never makes another forget. It lives in the memory
+ * of this n8n process: see docs/security-reliability.md for restarts and
+ * queue mode.
  */
-export const recentDeliveries = new RecentDeliveries({
-	windowMs: DEDUPLICATION_WINDOW_MS,
-	maxEntries: DEDUPLICATION_MAX_ENTRIES,
-});
+const memories = new Map<string, RecentDeliveries>();
+
+/** The memory of the trigger whose FluenzR webhook is `webhookId`. */
+export function recentDeliveriesOf(webhookId: string, now: number): RecentDeliveries {
+	let memory = memories.get(webhookId);
+	if (!memory) {
+		// Only when a trigger is new to this process: drop the memories of triggers with nothing left to remember.
+		for (const [id, other] of memories) if (other.sizeAt(now) === 0) memories.delete(id);
+		memory = new RecentDeliveries({ windowMs: DEDUPLICATION_WINDOW_MS, maxEntries: DEDUPLICATION_MAX_ENTRIES });
+		memories.set(webhookId, memory);
+	}
+	return memory;
+}

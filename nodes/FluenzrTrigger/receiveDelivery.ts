@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { WEBHOOK_HEADERS } from '../../client/contract';
 import type { FluenzrDelivery } from './delivery';
 import { assessDelivery } from './delivery';
-import { recentDeliveries } from './deliveryDeduplication';
+import { recentDeliveriesOf } from './deliveryDeduplication';
 import { storedSecret, storedWebhookId } from './storedWebhook';
 
 /** `outputData` values: the whole delivery, or only what it is about (written as literals in the node's description, where n8n's lint reads them). */
@@ -28,25 +28,28 @@ function outputOf(delivery: FluenzrDelivery, outputData: string): IDataObject {
 
 /**
  * `webhook()`: verifies a FluenzR delivery and starts the workflow with it.
- * Refusals (401/400/413) are answered here and start nothing; deliveries that
- * are genuine but not for this workflow, and retries of one already taken,
- * are acknowledged with 200 so that FluenzR stops retrying them.
+ * Refusals (401/400/413: forged, malformed, oversized, stale) are answered
+ * here with the reason and start nothing; deliveries that are genuine but
+ * not for this workflow, and retries of one already taken, are acknowledged
+ * with 200 so that FluenzR stops retrying them.
  */
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = context.getWorkflowStaticData('node');
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const campaignId = typeof options.campaignId === 'string' ? options.campaignId.trim() : '';
+	const now = Date.now();
 
 	const verdict = assessDelivery(
 		{
 			rawBody: rawBodyOf(context),
 			signatureHeader: context.getHeaderData()[WEBHOOK_HEADERS.signature],
 			secret: storedSecret(staticData),
-			webhookId: storedWebhookId(staticData),
 			events: context.getNodeParameter('events', []) as string[],
 			campaignId: campaignId || undefined,
 		},
-		recentDeliveries,
+		// Without a stored webhook id there is no secret either, and the delivery is refused before this memory is used.
+		recentDeliveriesOf(storedWebhookId(staticData) ?? '', now),
+		now,
 	);
 
 	switch (verdict.outcome) {

@@ -4,6 +4,7 @@ import type { FluenzrResponse } from '../../client/errors';
 import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../../client/errors';
 import { listPageOf, readPages } from '../../client/pages';
 import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../client/request';
+import { PUBLISH_AGAIN } from './n8nWords';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
 interface FluenzrWebhook {
@@ -19,6 +20,22 @@ export const OPERATION_LABELS = {
 	delete: 'Deleting the FluenzR webhook',
 } as const;
 
+type LifecycleOperation = keyof typeof OPERATION_LABELS;
+
+/** How a person tries again once FluenzR answers, and what an unanswered call may have done meanwhile. */
+const WHEN_UNANSWERED: Record<LifecycleOperation, { retryBy: string; ifUnanswered?: string }> = {
+	list: { retryBy: PUBLISH_AGAIN },
+	create: {
+		retryBy: PUBLISH_AGAIN,
+		ifUnanswered:
+			"FluenzR may have registered the webhook all the same, with a secret this trigger never stored (its deliveries would be refused): before you publish again, delete in FluenzR any webhook with this workflow's URL.",
+	},
+	delete: {
+		retryBy: 'do again what you did (publish or unpublish the workflow; n8n 1.x: activate or deactivate it)',
+		ifUnanswered: 'FluenzR may have deleted the webhook all the same, and deleting it again is safe.',
+	},
+};
+
 /** The webhook in an answer's `data`, if it has the documented shape. */
 export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
@@ -32,16 +49,20 @@ export function parseWebhook(value: unknown): FluenzrWebhook | undefined {
 async function lifecycleRequest(
 	context: IHookFunctions,
 	request: IHttpRequestOptions,
-	label: string,
+	operation: LifecycleOperation,
 ): Promise<FluenzrResponse> {
-	return await sendToFluenzr(context, request, { label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, retryBy: 'activate the workflow again' });
+	return await sendToFluenzr(context, request, {
+		label: OPERATION_LABELS[operation],
+		timeoutMs: DIRECT_REQUEST_TIMEOUT_MS,
+		...WHEN_UNANSWERED[operation],
+	});
 }
 
 /** Every webhook of the account, page after page. */
 export async function listAllWebhooks(context: IHookFunctions): Promise<FluenzrWebhook[]> {
 	const label = OPERATION_LABELS.list;
 	const webhooks = await readPages(async (page, perPage) => {
-		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, label);
+		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, 'list');
 		const read = listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
 		const parsed = read.records.map(parseWebhook);
 		if (parsed.some((webhook) => webhook === undefined)) throw malformedAnswerError(context.getNode(), response, label);
@@ -55,7 +76,7 @@ export async function deleteWebhook(context: IHookFunctions, webhookId: string):
 	const response = await lifecycleRequest(
 		context,
 		{ method: 'DELETE', url: `/webhooks/${encodeURIComponent(webhookId)}` },
-		OPERATION_LABELS.delete,
+		'delete',
 	);
 	if (isSuccess(response) || response.statusCode === 404) return;
 	throw toFluenzrApiError(context.getNode(), response, OPERATION_LABELS.delete);
@@ -69,7 +90,7 @@ export async function postWebhook(
 	const response = await lifecycleRequest(
 		context,
 		{ method: 'POST', url: '/webhooks', body: { ...subscription } },
-		OPERATION_LABELS.create,
+		'create',
 	);
 	if (!isSuccess(response)) {
 		throw toFluenzrApiError(context.getNode(), response, OPERATION_LABELS.create);

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ID_PREFIXES } from '../../client/contract';
 import { canonicalEvents, sameEvents } from './events';
+import { PUBLISH_AGAIN } from './n8nWords';
 import { generateWebhookSecret } from './signature';
 import { clearStoredWebhook, storedSecret, storedWebhookId, storeWebhook } from './storedWebhook';
 import {
@@ -22,8 +23,9 @@ interface WantedSubscription {
 function wantedSubscription(context: IHookFunctions): WantedSubscription {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) {
-		throw new NodeOperationError(context.getNode(), 'n8n gave this trigger no webhook URL', {
-			description: 'Set the webhook base URL of this n8n instance (WEBHOOK_URL), then activate the workflow again.',
+		// n8n answers no URL only when it finds no webhook in the node's description (never for a missing base URL).
+		throw new NodeOperationError(context.getNode(), 'n8n could not make a webhook URL for this trigger', {
+			description: `n8n found no webhook in the FluenzR Trigger's description, so this installation of n8n-nodes-fluenzr is not the one the workflow was built with. Install the same version of the package in every n8n process, restart n8n, then ${PUBLISH_AGAIN}.`,
 		});
 	}
 	const events = canonicalEvents(context.getNodeParameter('events', []) as string[]);
@@ -126,7 +128,7 @@ export async function registerWebhook(context: IHookFunctions): Promise<boolean>
 			{ httpCode: String(response.statusCode), message: 'Unexpected answer to the webhook registration' },
 			{
 				message: 'FluenzR did not register the webhook as asked',
-				description: `${OPERATION_LABELS.create}: ${problems.join('; ')}.${cleanUp} Check that the Base URL of the credential points at the FluenzR API, then activate the workflow again.`,
+				description: `${OPERATION_LABELS.create}: ${problems.join('; ')}.${cleanUp} Check that the Base URL of the credential points at the FluenzR API, then ${PUBLISH_AGAIN}.`,
 				httpCode: String(response.statusCode),
 			},
 		);

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 import { isPlainObject } from '../resources/fields';
 import type { SandboxConfig, SeedOptions } from '../types';
 
@@ -48,4 +50,57 @@ export function checkConfig(config: unknown): SandboxConfig {
 	}
 	errors.throwIfAny();
 	return config as SandboxConfig;
+}
+
+/** The names a browser on this machine uses for loopback; anything else in Host is a page on another site (DNS rebinding). */
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface ControlRefusal {
+	status: 403 | 415;
+	envelope: { success: false; error: { code: string; message: string } };
+}
+
+function refusal(status: 403 | 415, code: string, message: string): ControlRefusal {
+	return { status, envelope: { success: false, error: { code, message } } };
+}
+
+function isLoopbackHost(host: string | undefined): boolean {
+	if (!host) return false;
+	try {
+		return LOOPBACK_HOSTNAMES.has(new URL(`http://${host}`).hostname);
+	} catch {
+		return false;
+	}
+}
+
+function isLoopbackOrigin(origin: string): boolean {
+	try {
+		const url = new URL(origin);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTNAMES.has(url.hostname);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Why a control request must be refused, if it must. The controls have no
+ * authentication, so they answer only what cannot come from a web page the
+ * developer has open: a loopback Host (a rebound DNS name is refused, so a
+ * page cannot read the logs either), no cross-site Origin, and JSON bodies
+ * only (a page can POST text/plain without asking, never application/json).
+ */
+export function controlRequestRefusal(headers: IncomingHttpHeaders, hasBody: boolean): ControlRefusal | undefined {
+	if (!isLoopbackHost(headers.host)) {
+		return refusal(403, 'FORBIDDEN', `The sandbox controls answer only requests to 127.0.0.1, localhost or [::1], not to Host "${headers.host ?? ''}"`);
+	}
+	const { origin } = headers;
+	if (origin !== undefined && !isLoopbackOrigin(origin)) {
+		return refusal(403, 'FORBIDDEN', `The sandbox controls refuse requests from web pages of other sites (Origin "${origin}")`);
+	}
+	const contentType = headers['content-type'];
+	const isJson = contentType !== undefined && /^application\/json\s*(;|$)/i.test(contentType);
+	if ((hasBody || contentType !== undefined) && !isJson) {
+		return refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'The sandbox controls take JSON only: send the body with Content-Type: application/json');
+	}
+	return undefined;
 }

@@ -5,7 +5,7 @@ import type { EmailEventInput, FaultSpec } from '../types';
 
 import { ApiError, notFound, validationError } from './apiError';
 import { matchPath } from './apiRoutes';
-import { checkConfig, checkSeedOptions } from './controlInput';
+import { checkConfig, checkSeedOptions, controlRequestRefusal } from './controlInput';
 import type { Exchange } from './exchange';
 import { sendJson } from './respond';
 
@@ -82,9 +82,14 @@ const CONTROL_ROUTES: ControlRoute[] = [
 	}),
 ];
 
-/** Answers a request under /_sandbox (not rate limited, not in the request log). */
+/** Answers a request under /_sandbox (not rate limited, not in the request log), from this machine only. */
 export async function handleControlRequest(core: SandboxCore, exchange: Exchange): Promise<void> {
 	const { res } = exchange;
+	const refused = controlRequestRefusal(exchange.req.headers, !exchange.body.isEmpty);
+	if (refused) {
+		sendJson(res, refused.status, refused.envelope);
+		return;
+	}
 	try {
 		const match = matchPath(CONTROL_ROUTES, exchange.method, exchange.rawPath.slice(CONTROL_PREFIX.length) || '/');
 		if (!match) throw notFound(`No sandbox control ${exchange.method} ${exchange.rawPath}`);

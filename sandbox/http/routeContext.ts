@@ -10,8 +10,8 @@ export interface AccountActions {
 	account: AccountData;
 	/** The current time as an ISO 8601 UTC string. */
 	now(): string;
-	/** Fires a webhook event for this account; `data` is serialised at once. Answers the event's id. */
-	emit(event: WebhookEvent, data: unknown): string;
+	/** Fires a webhook event for this account, stamped now unless `createdAt` says otherwise; `data` is serialised at once. Answers the event's id. */
+	emit(event: WebhookEvent, data: unknown, createdAt?: string): string;
 }
 
 /** What a route handler gets: the caller's account, the request, and the means to create ids, stamp times and fire events. */

@@ -27,6 +27,9 @@ export function checkEmailEventInput(input: unknown): asserts input is EmailEven
 		if (input.step !== undefined && !(Number.isInteger(input.step) && (input.step as number) >= 1)) errors.add('step', 'must be an integer of at least 1');
 		if (input.replyText !== undefined && typeof input.replyText !== 'string') errors.add('replyText', 'must be a string');
 		if (input.account !== undefined && typeof input.account !== 'string') errors.add('account', 'must be a string');
+		if (input.createdAt !== undefined && !(typeof input.createdAt === 'string' && !Number.isNaN(Date.parse(input.createdAt)))) {
+			errors.add('createdAt', 'must be an ISO 8601 time');
+		}
 	}
 	errors.throwIfAny();
 }
@@ -47,5 +50,5 @@ export function fireEmailEvent({ account, emit }: AccountActions, input: EmailEv
 		step: input.step ?? 1,
 	};
 	if (input.event === 'email.replied') data.replyText = input.replyText ?? DEFAULT_REPLY_TEXT;
-	return { eventId: emit(input.event, data) };
+	return { eventId: emit(input.event, data, input.createdAt) };
 }

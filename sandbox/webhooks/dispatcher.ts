@@ -47,12 +47,13 @@ export class WebhookDispatcher {
 
 	constructor(private readonly settings: DispatcherSettings) {}
 
-	dispatch(account: AccountData, event: WebhookEvent, eventId: string, data: unknown): void {
+	/** `createdAt` is the event's time, now unless given; the body (and so its signature) stays the same on every retry. */
+	dispatch(account: AccountData, event: WebhookEvent, eventId: string, data: unknown, stampedAt?: string): void {
 		const targets = [...account.webhooks.values()].filter(
 			(w) => w.active && (w.events.includes(event) || w.events.includes(WEBHOOK_WILDCARD)),
 		);
 		if (targets.length === 0) return;
-		const createdAt = new Date(this.settings.now()).toISOString();
+		const createdAt = stampedAt ?? new Date(this.settings.now()).toISOString();
 		const body = JSON.stringify({ id: eventId, event, createdAt, data });
 		for (const webhook of targets) {
 			const signature = webhook.secret ? signatureOf(body, webhook.secret) : undefined;

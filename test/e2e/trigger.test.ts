@@ -1,7 +1,9 @@
 /**
  * The Fluenzr Trigger in a running n8n, with examples/reply-handling.json:
  * publishing registers one FluenzR webhook, a reply in FluenzR runs the
- * workflow, restarts leave exactly one webhook, unpublishing removes it.
+ * workflow (also after its campaign completed), a captured or postdated
+ * delivery starts nothing, a retry acts once, restarts leave exactly one
+ * webhook, unpublishing removes it.
  * Both ways n8n 2.41 can activate workflows are covered: its publication
  * service (the default, which does not re-check webhooks on start) and the
  * older path (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false), which calls
@@ -10,6 +12,7 @@
 import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
+import { WEBHOOK_HEADERS } from '../../client/contract';
 import { eventually } from '../../scripts/lib/eventually';
 import { loadExample } from '../../scripts/lib/examples';
 import { freePort } from '../../scripts/lib/freePort';
@@ -24,6 +27,7 @@ import {
 } from '../../scripts/lib/n8nApi';
 import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
+import { nodeItems, type WorkflowRunData } from '../../scripts/lib/runJson';
 import { timed } from './support/timings';
 import { FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 
@@ -89,14 +93,25 @@ async function finishedExecutions(count: number): Promise<ExecutionSummary[]> {
 	});
 }
 
-/** A reply to an active campaign of the seeded account, as FluenzR would report it. */
-async function replyToActiveCampaign(contactIndex: number, replyText: string) {
-	const [campaign] = await sandbox.listAll<{ id: string }>('/campaigns?status=active');
+/** A reply to a campaign of the seeded account in that status, as FluenzR would report it (stamped now unless `createdAt` says otherwise). */
+async function replyToCampaign(status: 'active' | 'completed', contactIndex: number, replyText: string, createdAt?: string) {
+	const [campaign] = await sandbox.listAll<{ id: string }>(`/campaigns?status=${status}`);
 	const contacts = await sandbox.listAll<Contact>('/contacts?sort=email');
 	const contact = contacts[contactIndex];
-	const { eventId } = await sandbox.fireEmailEvent({ event: 'email.replied', campaignId: campaign.id, contactId: contact.id, replyText });
+	const { eventId } = await sandbox.fireEmailEvent({ event: 'email.replied', campaignId: campaign.id, contactId: contact.id, replyText, createdAt });
 	return { campaignId: campaign.id, contactId: contact.id, eventId };
 }
+
+const replyToActiveCampaign = (contactIndex: number, replyText: string) => replyToCampaign('active', contactIndex, replyText);
+
+/** The first attempt FluenzR made to deliver an event, once it has an answer. */
+async function firstAttempt(eventId: string) {
+	return await eventually(`the first delivery of ${eventId}`, async () =>
+		(await sandbox.deliveries()).find((delivery) => delivery.eventId === eventId && delivery.attempt === 1),
+	);
+}
+
+const itemsOf = (execution: ExecutionSummary, nodeName: string) => nodeItems(execution as unknown as WorkflowRunData, nodeName);
 
 beforeAll(async () => {
 	await sandbox.reset();
@@ -121,7 +136,7 @@ describe("with n8n's workflow publication service (the 2.41 default)", () => {
 		registered = webhooks[0];
 	});
 
-	it('a reply in FluenzR runs the workflow: the contact is marked as replied and the campaign paused', async () => {
+	it('a reply in FluenzR runs the workflow: the contact is marked as replied, a notification is prepared, the campaign goes on', async () => {
 		const reply = await replyToActiveCampaign(0, 'Sounds good - can you call me on Tuesday?');
 
 		const [execution] = await timed('reply → execution', () => finishedExecutions(1));
@@ -129,28 +144,79 @@ describe("with n8n's workflow publication service (the 2.41 default)", () => {
 		expect(Object.keys(execution.data?.resultData.runData ?? {})).toEqual([
 			'On email reply',
 			'Skip events already handled',
-			'Get the contact',
 			'Mark the contact as replied',
-			'Pause the campaign',
+			'Notify the owner',
 		]);
 
-		const contact = await sandbox.api<Contact>('GET', `/contacts/${reply.contactId}`);
-		expect(contact.customFields).toMatchObject({ status: 'replied', lastReply: 'Sounds good - can you call me on Tuesday?' });
-		expect(await sandbox.api('GET', `/campaigns/${reply.campaignId}`)).toMatchObject({ status: 'paused' });
+		const { createdAt } = JSON.parse((await firstAttempt(reply.eventId)).body) as { createdAt: string };
+		const contact = await sandbox.api<Contact & { email: string }>('GET', `/contacts/${reply.contactId}`);
+		expect(contact.customFields).toMatchObject({
+			status: 'replied',
+			repliedAt: createdAt,
+			lastReply: 'Sounds good - can you call me on Tuesday?',
+		});
+		expect(itemsOf(execution, 'Notify the owner')).toEqual([
+			expect.objectContaining({
+				subject: `New reply from ${contact.email}`,
+				contactEmail: contact.email,
+				replyText: 'Sounds good - can you call me on Tuesday?',
+				repliedAt: createdAt,
+				campaignId: reply.campaignId,
+			}),
+		]);
+		expect(await sandbox.api('GET', `/campaigns/${reply.campaignId}`)).toMatchObject({ status: 'active' });
 		const deliveries = (await sandbox.deliveries()).filter((delivery) => delivery.eventId === reply.eventId);
 		expect(deliveries).toEqual([expect.objectContaining({ attempt: 1, status: 200, webhookId: registered.id })]);
+	});
+
+	it('a reply that comes after its campaign completed runs the workflow cleanly too', async () => {
+		const reply = await replyToCampaign('completed', 1, 'Sorry for the late answer - still interested.');
+
+		const executions = await finishedExecutions(2);
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		expect((await sandbox.api<Contact>('GET', `/contacts/${reply.contactId}`)).customFields).toMatchObject({ status: 'replied' });
+		expect(await sandbox.api('GET', `/campaigns/${reply.campaignId}`)).toMatchObject({ status: 'completed' });
+	});
+
+	it('a genuine delivery captured two days ago is refused with 400 and starts no execution', async () => {
+		const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
+		const replayed = await replyToCampaign('active', 2, 'Captured long ago', twoDaysAgo);
+
+		expect(await firstAttempt(replayed.eventId)).toMatchObject({ status: 400 });
+		expect(await api.listExecutions(WORKFLOW_ID)).toHaveLength(2);
+	});
+
+	it('a genuine delivery stamped an hour ahead is refused with 400 and starts no execution', async () => {
+		const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+		const postdated = await replyToCampaign('active', 2, 'From the future', inAnHour);
+
+		expect(await firstAttempt(postdated.eventId)).toMatchObject({ status: 400 });
+		expect(await api.listExecutions(WORKFLOW_ID)).toHaveLength(2);
+	});
+
+	it('a fresh delivery starts exactly one execution, and its retry is acknowledged as a duplicate', async () => {
+		const reply = await replyToActiveCampaign(3, 'Yes, send me the deck.');
+		await finishedExecutions(3);
+		const delivery = await firstAttempt(reply.eventId);
+
+		const retried = await fetch(productionUrl(), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', [WEBHOOK_HEADERS.signature]: delivery.signature as string },
+			body: delivery.body,
+		});
+
+		expect(retried.status).toBe(200);
+		expect(await retried.json()).toEqual({ received: true, duplicate: true });
+		expect(await api.listExecutions(WORKFLOW_ID)).toHaveLength(3);
 	});
 
 	it('after a restart FluenzR still holds exactly that one webhook, and replies still run the workflow', async () => {
 		await restartN8n('publication-service-restarted');
 		expect(await allWebhooks()).toEqual([registered]);
 
-		// The first reply paused its campaign; start a paused one again for this reply.
-		const [pausedCampaign] = await sandbox.listAll<{ id: string }>('/campaigns?status=paused');
-		await sandbox.api('POST', `/campaigns/${pausedCampaign.id}/start`);
-		const reply = await replyToActiveCampaign(1, 'Not interested, thanks.');
-		const executions = await finishedExecutions(2);
-		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		const reply = await replyToActiveCampaign(4, 'Not interested, thanks.');
+		const executions = await finishedExecutions(4);
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success', 'success', 'success']);
 		expect((await sandbox.api<Contact>('GET', `/contacts/${reply.contactId}`)).customFields).toMatchObject({ status: 'replied' });
 	});
 

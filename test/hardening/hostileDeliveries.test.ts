@@ -1,7 +1,7 @@
 /**
  * Hostile requests to the trigger's public URL, beyond those of
  * test/trigger/deliveries.test.ts (forged, unsigned, altered, non-JSON,
- * oversized, replayed): each is refused or acknowledged as a duplicate,
+ * oversized, replayed, stale): each is refused or acknowledged as a duplicate,
  * never crashes the trigger, and never starts the workflow.
  */
 import { randomUUID } from 'node:crypto';
@@ -30,7 +30,7 @@ async function activeTrigger(): Promise<{ trigger: TriggerHarnessOptions; secret
 }
 
 function aReply(data: IDataObject = { campaignId: 'cmp_1', contactId: 'ct_1', step: 1, replyText: 'Interested' }) {
-	return { id: `evt_${randomUUID()}`, event: 'email.replied', createdAt: '2026-01-31T09:15:00.000Z', data };
+	return { id: `evt_${randomUUID()}`, event: 'email.replied', createdAt: new Date().toISOString(), data };
 }
 
 function signed(body: unknown, secret: string, contentType = 'application/json') {
@@ -82,6 +82,20 @@ describe('hostile deliveries to the trigger', () => {
 		expectNoRun(await deliver(trigger, captured), 401);
 	});
 
+	it('a genuine delivery captured two days ago, never seen by this process, is refused with 400', async () => {
+		const { trigger, secret } = await activeTrigger();
+		const captured = { ...aReply(), createdAt: new Date(Date.now() - 2 * 24 * 3600_000).toISOString() };
+
+		expectNoRun(await deliver(trigger, signed(captured, secret)), 400);
+	});
+
+	it('a genuine delivery with a far-future createdAt (to outlive the memory of event ids) is refused with 400', async () => {
+		const { trigger, secret } = await activeTrigger();
+		const postdated = { ...aReply(), createdAt: '2099-01-01T00:00:00.000Z' };
+
+		expectNoRun(await deliver(trigger, signed(postdated, secret)), 400);
+	});
+
 	it('a retry with the same event id but another (signed) body starts nothing more', async () => {
 		const { trigger, secret } = await activeTrigger();
 		const first = aReply();
@@ -119,7 +133,7 @@ describe('hostile deliveries to the trigger', () => {
 
 	it('a signed "__proto__" key in the data reaches the workflow as plain data and pollutes nothing', async () => {
 		const { trigger, secret } = await activeTrigger();
-		const rawBody = `{"id":"evt_${randomUUID()}","event":"email.replied","data":{"__proto__":{"polluted":true},"contactId":"ct_1"}}`;
+		const rawBody = `{"id":"evt_${randomUUID()}","event":"email.replied","createdAt":"${new Date().toISOString()}","data":{"__proto__":{"polluted":true},"contactId":"ct_1"}}`;
 
 		const result = await deliver(trigger, signed(rawBody, secret));
 

@@ -1,5 +1,5 @@
 import { startSandbox } from '../../sandbox/index';
-import { api, control } from './testing/http';
+import { api, control, send } from './testing/http';
 import { useSandbox } from './testing/lifecycle';
 import { startReceiver } from './testing/receiver';
 
@@ -112,5 +112,63 @@ describe('control routes', () => {
 
 	it('answers 404 to an unknown control route', async () => {
 		expect((await controls().get('/nothing')).status).toBe(404);
+	});
+});
+
+describe('control routes and web pages open in the same browser', () => {
+	const port = () => new URL(sandbox().origin).port;
+	const controlRequest = (method: string, path: string, options: Parameters<typeof send>[3] = {}) =>
+		send(sandbox().origin, method, `/_sandbox${path}`, { key: null, ...options });
+	const aReplyEvent = () => {
+		const { campaignIds, contactIds } = sandbox().seed({ contacts: 1, campaigns: 1 });
+		return JSON.stringify({ event: 'email.replied', campaignId: campaignIds[0], contactId: contactIds[0] });
+	};
+
+	it('refuses with 415 a text/plain POST /events (what any page may send without asking) and fires nothing', async () => {
+		const receiver = await startReceiver();
+		try {
+			await api(sandbox()).post('/webhooks', { url: receiver.url, events: ['email.replied'] });
+
+			const answer = await controlRequest('POST', '/events', { raw: aReplyEvent(), headers: { 'content-type': 'text/plain' } });
+
+			expect(answer.status).toBe(415);
+			expect(answer.body.error.message).toMatch(/JSON only.*Content-Type: application\/json/);
+			await sandbox().idle();
+			expect(sandbox().deliveries()).toEqual([]);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('refuses with 415 a body whose Content-Type is empty', async () => {
+		const answer = await controlRequest('POST', '/seed', { raw: '{"contacts":1}', headers: { 'content-type': '' } });
+		expect(answer.status).toBe(415);
+	});
+
+	it('refuses with 403 a POST /reset from a page of another site, and keeps the data', async () => {
+		sandbox().seed({ contacts: 2 });
+
+		const answer = await controlRequest('POST', '/reset', { headers: { origin: 'https://attacker.example' } });
+
+		expect(answer.status).toBe(403);
+		expect(answer.body.error.message).toContain('Origin "https://attacker.example"');
+		expect(sandbox().store.account().contacts.size).toBe(2);
+	});
+
+	it('refuses with 403 a sandboxed page (Origin null)', async () => {
+		expect((await controlRequest('GET', '/health', { headers: { origin: 'null' } })).status).toBe(403);
+	});
+
+	it('refuses with 403 a GET /deliveries to a rebound DNS name (Host not loopback)', async () => {
+		const answer = await controlRequest('GET', '/deliveries', { headers: { host: `rebound.attacker.example:${port()}` } });
+
+		expect(answer.status).toBe(403);
+		expect(answer.body).toEqual({ success: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('rebound.attacker.example') } });
+	});
+
+	it.each(['127.0.0.1', 'localhost', '[::1]'])('answers requests to %s with its port, from a page on loopback', async (hostname) => {
+		const host = `${hostname}:${port()}`;
+		const answer = await controlRequest('POST', '/seed', { json: { contacts: 1 }, headers: { host, origin: `http://${host}` } });
+		expect(answer.status).toBe(201);
 	});
 });

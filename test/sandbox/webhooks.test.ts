@@ -81,11 +81,16 @@ describe('managing webhooks', () => {
 describe('deliveries', () => {
 	it('POSTs { id, event, createdAt, data } with the event headers and a verifiable signature', async () => {
 		await subscribe(['contact.created']);
+		const before = Date.now();
 		const contact = (await client().post('/contacts', { email: 'hook@example.com' })).body.data;
+		const after = Date.now();
 		await sandbox().idle();
 
 		const [delivery] = receiver.received;
-		expect(delivery.body).toEqual({ id: expect.stringMatching(/^evt_/), event: 'contact.created', createdAt: expect.any(String), data: contact });
+		expect(delivery.body).toEqual({ id: expect.stringMatching(/^evt_/), event: 'contact.created', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), data: contact });
+		// The event's time (a receiver bounds replays with it), not the attempt's: retries carry the same body.
+		expect(Date.parse(delivery.body.createdAt)).toBeGreaterThanOrEqual(before);
+		expect(Date.parse(delivery.body.createdAt)).toBeLessThanOrEqual(after);
 		expect(delivery.headers['content-type']).toBe('application/json');
 		expect(delivery.headers['x-fluenzr-event']).toBe('contact.created');
 		expect(delivery.headers['x-fluenzr-delivery']).toBe(delivery.body.id);
@@ -214,6 +219,19 @@ describe('which events fire', () => {
 		const events = await receivedEvents();
 		expect(events.sort()).toEqual(['campaign.completed', 'campaign.paused', 'campaign.started', 'campaign.started']);
 		expect(receiver.received.find((d) => d.body.event === 'campaign.completed')?.body.data).toEqual(expect.objectContaining({ id: campaign, status: 'completed' }));
+	});
+
+	it('stamps a fired event with the createdAt asked for, to play a capture replayed later, and signs that body', async () => {
+		await subscribe(['email.replied']);
+		const campaign = (await client().post('/campaigns', { name: 'C', emailAccountId: 'acc_1' })).body.data.id;
+		const contact = (await client().post('/contacts', { email: 'old@example.com' })).body.data.id;
+
+		await sandbox().fireEmailEvent({ event: 'email.replied', campaignId: campaign, contactId: contact, createdAt: '2026-01-31T09:15:00.000Z' });
+		await sandbox().idle();
+
+		const [delivery] = receiver.received;
+		expect(delivery.body.createdAt).toBe('2026-01-31T09:15:00.000Z');
+		expect(delivery.headers['x-fluenzr-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(delivery.rawBody).digest('hex')}`);
 	});
 
 	it('fires email events with campaignId, contactId, email and step, and replyText for replies', async () => {

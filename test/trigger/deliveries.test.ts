@@ -60,11 +60,12 @@ function signedRequest(body: unknown, secret: string, headers: Record<string, st
 	};
 }
 
-function aReply(eventId = `evt_${randomUUID()}`) {
+/** A reply as FluenzR would send it now; `createdAt` another time to play a capture or a wrong clock. */
+function aReply(eventId = `evt_${randomUUID()}`, createdAt = new Date().toISOString()) {
 	return {
 		id: eventId,
 		event: 'email.replied',
-		createdAt: '2026-01-31T09:15:00.000Z',
+		createdAt,
 		data: { campaignId: 'cmp_1', contactId: 'ct_1', email: 'ada@example.com', step: 2, replyText: 'Interested!' },
 	};
 }
@@ -236,6 +237,47 @@ describe('requests that are not genuine FluenzR deliveries', () => {
 		expect(first.statusCode).toBe(200);
 		expect(first.workflowData).toHaveLength(1);
 		expect(replay).toMatchObject({ statusCode: 200, responseBody: { received: true, duplicate: true }, workflowData: undefined });
+	});
+
+	it('a genuine delivery captured two days ago is refused with 400, saying why, and starts nothing', async () => {
+		const { trigger, staticData } = await activeTrigger({ events: ['email.replied'] });
+		const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
+
+		const result = await deliver(trigger, signedRequest(aReply(undefined, twoDaysAgo), staticData.secret as string));
+
+		expect(result).toMatchObject({ statusCode: 400, workflowData: undefined });
+		expect(result.responseBody).toEqual({ received: false, error: expect.stringMatching(/^createdAt .* is 172800 s old/) });
+	});
+
+	it('a genuine delivery stamped an hour ahead is refused with 400 and starts nothing', async () => {
+		const { trigger, staticData } = await activeTrigger({ events: ['email.replied'] });
+		const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+
+		const result = await deliver(trigger, signedRequest(aReply(undefined, inAnHour), staticData.secret as string));
+
+		expect(result).toMatchObject({ statusCode: 400, workflowData: undefined });
+		expect(result.responseBody).toEqual({ received: false, error: expect.stringContaining('ahead of this n8n') });
+	});
+
+	it('a genuine delivery without createdAt is refused with 400 and starts nothing', async () => {
+		const { trigger, staticData } = await activeTrigger({ events: ['email.replied'] });
+		const { createdAt: _left, ...withoutTime } = aReply();
+
+		const result = await deliver(trigger, signedRequest(withoutTime, staticData.secret as string));
+
+		expect(result).toMatchObject({ statusCode: 400, workflowData: undefined });
+		expect(result.responseBody).toEqual({ received: false, error: expect.stringContaining('no createdAt') });
+	});
+
+	it('a burst of deliveries to one workflow does not make another forget the events it took', async () => {
+		const quiet = await activeTrigger({ events: ['email.replied'] });
+		const busy = await activeTrigger({ events: ['email.replied'] });
+		const taken = signedRequest(aReply(), quiet.staticData.secret as string);
+		expect((await deliver(quiet.trigger, taken)).workflowData).toHaveLength(1);
+
+		for (let i = 0; i < 10_050; i++) await deliver(busy.trigger, signedRequest(aReply(), busy.staticData.secret as string));
+
+		expect(await deliver(quiet.trigger, taken)).toMatchObject({ statusCode: 200, responseBody: { duplicate: true }, workflowData: undefined });
 	});
 
 	it('an event the trigger does not listen to is acknowledged with 200 and starts nothing', async () => {

@@ -1,6 +1,6 @@
 import type { IncomingDelivery } from '../../nodes/FluenzrTrigger/delivery';
 import { assessDelivery, MAX_DELIVERY_BYTES } from '../../nodes/FluenzrTrigger/delivery';
-import { RecentDeliveries } from '../../nodes/FluenzrTrigger/deliveryDeduplication';
+import { RecentDeliveries, recentDeliveriesOf } from '../../nodes/FluenzrTrigger/deliveryDeduplication';
 import { signatureOf as signDelivery } from '../../sandbox';
 
 const secret = 'f'.repeat(64);
@@ -18,7 +18,6 @@ function signed(body: unknown, overrides: Partial<IncomingDelivery> = {}): Incom
 		rawBody,
 		signatureHeader: signDelivery(rawBody, secret),
 		secret,
-		webhookId: 'wh_1',
 		events: ['*'],
 		campaignId: undefined,
 		...overrides,
@@ -27,80 +26,149 @@ function signed(body: unknown, overrides: Partial<IncomingDelivery> = {}): Incom
 
 const fresh = () => new RecentDeliveries({ windowMs: 60_000, maxEntries: 100 });
 
+/** n8n's clock in these tests: half a minute after the reply was sent. */
+const NOW = Date.parse(replied.createdAt) + 30_000;
+
+function assess(incoming: IncomingDelivery, recent = fresh(), now = NOW) {
+	return assessDelivery(incoming, recent, now);
+}
+
 describe('assessing a delivery', () => {
 	it('accepts a signed FluenzR event and hands over event, id, time and data', () => {
-		expect(assessDelivery(signed(replied), fresh())).toEqual({
+		expect(assess(signed(replied))).toEqual({
 			outcome: 'accepted',
 			delivery: { event: 'email.replied', eventId: 'evt_1', createdAt: replied.createdAt, data: replied.data },
 		});
 	});
 
 	it('refuses with 401 when the signature is missing', () => {
-		const verdict = assessDelivery(signed(replied, { signatureHeader: undefined }), fresh());
+		const verdict = assess(signed(replied, { signatureHeader: undefined }));
 		expect(verdict).toMatchObject({ outcome: 'rejected', statusCode: 401 });
 	});
 
 	it('refuses with 401 when no secret was stored, whatever the signature', () => {
-		const verdict = assessDelivery(signed(replied, { secret: undefined }), fresh());
+		const verdict = assess(signed(replied, { secret: undefined }));
 		expect(verdict).toMatchObject({ outcome: 'rejected', statusCode: 401 });
 	});
 
 	it('checks the signature before reading the body: a forged non-JSON body is 401, not 400', () => {
-		const verdict = assessDelivery(signed('not json', { signatureHeader: 'sha256=00' }), fresh());
+		const verdict = assess(signed('not json', { signatureHeader: 'sha256=00' }));
 		expect(verdict).toMatchObject({ outcome: 'rejected', statusCode: 401 });
 	});
 
 	it('refuses with 400 a signed body that is not JSON', () => {
-		expect(assessDelivery(signed('{"id":'), fresh())).toMatchObject({ outcome: 'rejected', statusCode: 400 });
+		expect(assess(signed('{"id":'))).toMatchObject({ outcome: 'rejected', statusCode: 400 });
 	});
 
 	it('refuses with 400 a signed JSON body without an event id or an event name', () => {
-		expect(assessDelivery(signed({ event: 'email.replied', data: {} }), fresh())).toMatchObject({
+		expect(assess(signed({ event: 'email.replied', data: {} }))).toMatchObject({
 			outcome: 'rejected',
 			statusCode: 400,
 		});
-		expect(assessDelivery(signed({ id: 'evt_1', data: {} }), fresh())).toMatchObject({
+		expect(assess(signed({ id: 'evt_1', data: {} }))).toMatchObject({
 			outcome: 'rejected',
 			statusCode: 400,
 		});
-		expect(assessDelivery(signed([replied]), fresh())).toMatchObject({ outcome: 'rejected', statusCode: 400 });
+		expect(assess(signed([replied]))).toMatchObject({ outcome: 'rejected', statusCode: 400 });
 	});
 
 	it('refuses with 413 a body over 1 MiB before computing anything', () => {
 		const huge = Buffer.alloc(MAX_DELIVERY_BYTES + 1, 0x20);
-		const verdict = assessDelivery(signed('', { rawBody: huge, signatureHeader: signDelivery(huge, secret) }), fresh());
+		const verdict = assess(signed('', { rawBody: huge, signatureHeader: signDelivery(huge, secret) }));
 		expect(verdict).toMatchObject({ outcome: 'rejected', statusCode: 413 });
 	});
 
 	it('acknowledges without a run an event the trigger does not listen to', () => {
-		const verdict = assessDelivery(signed(replied, { events: ['email.bounced'] }), fresh());
+		const verdict = assess(signed(replied, { events: ['email.bounced'] }));
 		expect(verdict.outcome).toBe('ignored');
 	});
 
 	it('acknowledges without a run an event of another campaign', () => {
-		const verdict = assessDelivery(signed(replied, { campaignId: 'cmp_other' }), fresh());
+		const verdict = assess(signed(replied, { campaignId: 'cmp_other' }));
 		expect(verdict.outcome).toBe('ignored');
 	});
 
 	it('accepts an event of the chosen campaign, read from data.id for campaign events', () => {
-		const completed = { id: 'evt_2', event: 'campaign.completed', createdAt: '', data: { id: 'cmp_1' } };
-		expect(assessDelivery(signed(completed, { campaignId: 'cmp_1' }), fresh()).outcome).toBe('accepted');
+		const completed = { id: 'evt_2', event: 'campaign.completed', createdAt: replied.createdAt, data: { id: 'cmp_1' } };
+		expect(assess(signed(completed, { campaignId: 'cmp_1' })).outcome).toBe('accepted');
 	});
 
 	it('ignores contact events when a campaign is chosen, since they belong to none', () => {
-		const created = { id: 'evt_3', event: 'contact.created', data: { id: 'ct_1' } };
-		expect(assessDelivery(signed(created, { campaignId: 'cmp_1' }), fresh()).outcome).toBe('ignored');
+		const created = { id: 'evt_3', event: 'contact.created', createdAt: replied.createdAt, data: { id: 'ct_1' } };
+		expect(assess(signed(created, { campaignId: 'cmp_1' })).outcome).toBe('ignored');
 	});
 
 	it('takes a repeated event id once, and reports the repeat as a duplicate', () => {
 		const recent = fresh();
-		expect(assessDelivery(signed(replied), recent).outcome).toBe('accepted');
-		expect(assessDelivery(signed(replied), recent)).toEqual({ outcome: 'duplicate', eventId: 'evt_1' });
+		expect(assess(signed(replied), recent).outcome).toBe('accepted');
+		expect(assess(signed(replied), recent)).toEqual({ outcome: 'duplicate', eventId: 'evt_1' });
 	});
 
 	it('does not remember refused deliveries, so a later genuine one still runs', () => {
 		const recent = fresh();
-		assessDelivery(signed(replied, { signatureHeader: 'sha256=forged' }), recent);
-		expect(assessDelivery(signed(replied), recent).outcome).toBe('accepted');
+		assess(signed(replied, { signatureHeader: 'sha256=forged' }), recent);
+		expect(assess(signed(replied), recent).outcome).toBe('accepted');
+	});
+
+	describe("the event's time (createdAt, inside the signed body)", () => {
+		const at = (createdAt: unknown) => signed({ ...replied, createdAt });
+		const minutes = (n: number) => n * 60_000;
+
+		it('refuses with 400 a signed delivery without createdAt, saying so', () => {
+			const { createdAt: _left, ...withoutTime } = replied;
+			expect(assess(signed(withoutTime))).toEqual({
+				outcome: 'rejected',
+				statusCode: 400,
+				reason: expect.stringContaining('no createdAt'),
+			});
+		});
+
+		it.each([['a date in words', 'yesterday'], ['a number', 1769850900000], ['a time without its offset', '2026-01-31T09:15:00']])(
+			'refuses with 400 a createdAt that is %s',
+			(_what, createdAt) => {
+				expect(assess(at(createdAt))).toEqual({
+					outcome: 'rejected',
+					statusCode: 400,
+					reason: expect.stringContaining('createdAt is not an ISO 8601 time'),
+				});
+			},
+		);
+
+		it('refuses with 400 a genuine delivery captured two days ago, naming its age', () => {
+			const verdict = assess(signed(replied), fresh(), Date.parse(replied.createdAt) + minutes(48 * 60));
+			expect(verdict).toEqual({ outcome: 'rejected', statusCode: 400, reason: expect.stringContaining('is 172800 s old') });
+		});
+
+		it("accepts FluenzR's last retry, 91 s after the event, even with n8n's clock 5 minutes ahead", () => {
+			const now = Date.parse(replied.createdAt) + 91_000 + minutes(5);
+			expect(assess(signed(replied), fresh(), now).outcome).toBe('accepted');
+		});
+
+		it('refuses with 400 a delivery just older than that', () => {
+			const now = Date.parse(replied.createdAt) + 91_000 + minutes(5) + 1000;
+			expect(assess(signed(replied), fresh(), now)).toMatchObject({ outcome: 'rejected', statusCode: 400 });
+		});
+
+		it("accepts a delivery stamped up to 5 minutes ahead of n8n's clock, and refuses one further ahead", () => {
+			const now = Date.parse(replied.createdAt);
+			expect(assess(signed(replied), fresh(), now - minutes(5)).outcome).toBe('accepted');
+			expect(assess(signed(replied), fresh(), now - minutes(5) - 1000)).toEqual({
+				outcome: 'rejected',
+				statusCode: 400,
+				reason: expect.stringContaining('ahead of this n8n'),
+			});
+		});
+
+		it('refuses a stale delivery even for an event the trigger does not listen to', () => {
+			const verdict = assess(signed(replied, { events: ['email.bounced'] }), fresh(), NOW + minutes(60));
+			expect(verdict).toMatchObject({ outcome: 'rejected', statusCode: 400 });
+		});
+
+		it("remembers an event stamped 5 minutes ahead of n8n's clock for as long as a replay of it passes the age check", () => {
+			const stamped = Date.parse(replied.createdAt);
+			const memory = recentDeliveriesOf('wh_clock_behind', stamped - minutes(5));
+			expect(assess(signed(replied), memory, stamped - minutes(5)).outcome).toBe('accepted');
+			expect(assess(signed(replied), memory, stamped + 91_000 + minutes(5))).toEqual({ outcome: 'duplicate', eventId: 'evt_1' });
+		});
 	});
 });

@@ -297,4 +297,36 @@ describe('errors from FluenzR', () => {
 		expect(error.description).toContain('Base URL');
 		expect(error.description).toContain('http://127.0.0.1:9/v1');
 	});
+
+	it('say, when a registration got no answer, that FluenzR may have registered it anyway and what to do, in n8n 2.x and 1.x words', async () => {
+		sandbox.injectFault({ match: { method: 'POST', path: '/webhooks' }, fault: { type: 'drop' } });
+		const staticData = {};
+
+		const error = await failure(runWebhookMethod({ ...triggerOptions(sandbox, { events: ['email.replied'], staticData }), method: 'create' }));
+
+		expect(error.description).toContain('FluenzR may have registered the webhook all the same');
+		expect(error.description).toContain("delete in FluenzR any webhook with this workflow's URL");
+		expect(error.description).toContain('publish the workflow again (n8n 1.x: activate it)');
+		expect(error.description).not.toMatch(/then activate the workflow/);
+		expect(staticData).toEqual({});
+	});
+
+	it('say, when a deletion got no answer, that deleting again is safe, for publishing and unpublishing alike', async () => {
+		const staticData = {};
+		const trigger = triggerOptions(sandbox, { events: ['email.replied'], staticData });
+		await activate(trigger);
+		sandbox.injectFault({ match: { method: 'DELETE', path: '/webhooks' }, fault: { type: 'drop' } });
+
+		const error = await failure(deactivate(trigger));
+
+		expect(error.description).toContain('deleting it again is safe');
+		expect(error.description).toContain('publish or unpublish the workflow; n8n 1.x: activate or deactivate it');
+		expect(await deactivate(trigger)).toBe(true);
+	});
+
+	it('name n8n 1.x\'s word too when FluenzR answers a registration wrongly', async () => {
+		sandbox.injectFault({ match: { method: 'POST', path: '/webhooks' }, fault: { type: 'noData' } });
+		const error = await failure(runWebhookMethod({ ...triggerOptions(sandbox, { events: ['email.replied'] }), method: 'create' }));
+		expect(error.description).toContain('publish the workflow again (n8n 1.x: activate it)');
+	});
 });
