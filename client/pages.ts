@@ -4,11 +4,11 @@
  * (`data`) and how many records match the query (`meta.total`), which may
  * change while the list is read: the latest page's total counts.
  */
-import type { INode } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from './contract';
 import { malformedAnswerError } from './errors';
-import type { FluenzrEnvelope } from './request';
+import { envelopeOf, sendToFluenzr, type FluenzrContext, type FluenzrEnvelope, type RequestSettings } from './request';
 
 export interface ListPage {
 	records: unknown[];
@@ -22,6 +22,17 @@ export function listPageOf(envelope: FluenzrEnvelope, node: INode, label: string
 		throw malformedAnswerError(node, { statusCode: 200, body: 'a list without data[] and meta.total' }, label, itemIndex);
 	}
 	return { records: envelope.data, total };
+}
+
+/** One page of a list, asked for by `request` (its `qs` holds `page` and `perPage`): every list is read this way. */
+export async function fetchListPage(
+	context: FluenzrContext,
+	request: IHttpRequestOptions | DeclarativeRestApiSettings.HttpRequestOptions,
+	settings: RequestSettings,
+): Promise<ListPage> {
+	const response = await sendToFluenzr(context, request, settings);
+	const node = context.getNode();
+	return listPageOf(envelopeOf(node, response, settings.label, settings.itemIndex), node, settings.label, settings.itemIndex);
 }
 
 /** How many pages of `perPage` hold the records wanted: all of `total`, or the first `limit`. */

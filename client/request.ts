@@ -25,7 +25,7 @@ import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError, waitT
 import { MAX_PACER_WAIT_MS, rateLimiterFor } from './rateLimiter';
 
 /** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
-type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type FluenzrContext = IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 /** How many times one request waits out a 429 before it fails. */
 export const MAX_RATE_LIMIT_RETRIES = 5;
@@ -39,7 +39,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  */
 export const DIRECT_REQUEST_TIMEOUT_MS = 30_000;
 
-interface RequestSettings {
+export interface RequestSettings {
 	/** How errors name the request, e.g. "Contact → Create (POST /contacts)". */
 	label: string;
 	timeoutMs: number;

@@ -2,8 +2,8 @@ import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workf
 
 import type { FluenzrResponse } from '../../client/errors';
 import { isSuccess, malformedAnswerError, toFluenzrApiError } from '../../client/errors';
-import { listPageOf, readPages } from '../../client/pages';
-import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../client/request';
+import { fetchListPage, readPages } from '../../client/pages';
+import { DIRECT_REQUEST_TIMEOUT_MS, sendToFluenzr, type RequestSettings } from '../../client/request';
 import { PUBLISH_AGAIN } from './n8nWords';
 
 /** A webhook as FluenzR describes it (the secret is never echoed back). */
@@ -51,21 +51,23 @@ async function lifecycleRequest(
 	request: IHttpRequestOptions,
 	operation: LifecycleOperation,
 ): Promise<FluenzrResponse> {
-	return await sendToFluenzr(context, request, {
-		label: OPERATION_LABELS[operation],
-		timeoutMs: DIRECT_REQUEST_TIMEOUT_MS,
-		...WHEN_UNANSWERED[operation],
-	});
+	return await sendToFluenzr(context, request, lifecycleSettings(operation));
+}
+
+/** A lifecycle call's name in errors, its timeout, and the advice when it gets no answer. */
+function lifecycleSettings(operation: LifecycleOperation): RequestSettings {
+	return { label: OPERATION_LABELS[operation], timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, ...WHEN_UNANSWERED[operation] };
 }
 
 /** Every webhook of the account, page after page. */
 export async function listAllWebhooks(context: IHookFunctions): Promise<FluenzrWebhook[]> {
-	const label = OPERATION_LABELS.list;
+	const settings = lifecycleSettings('list');
 	const webhooks = await readPages(async (page, perPage) => {
-		const response = await lifecycleRequest(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, 'list');
-		const read = listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
+		const read = await fetchListPage(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, settings);
 		const parsed = read.records.map(parseWebhook);
-		if (parsed.some((webhook) => webhook === undefined)) throw malformedAnswerError(context.getNode(), response, label);
+		if (parsed.some((webhook) => webhook === undefined)) {
+			throw malformedAnswerError(context.getNode(), { statusCode: 200, body: 'a webhook without an id, a url or events' }, settings.label);
+		}
 		return { records: parsed, total: read.total };
 	});
 	return webhooks as FluenzrWebhook[];

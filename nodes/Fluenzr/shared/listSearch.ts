@@ -7,8 +7,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { hasPageAfter, listPageOf, pageSizeFor, readPages, type ListPage } from '../../../client/pages';
-import { DIRECT_REQUEST_TIMEOUT_MS, envelopeOf, sendToFluenzr } from '../../../client/request';
+import { fetchListPage, hasPageAfter, pageSizeFor, readPages, type ListPage } from '../../../client/pages';
+import { DIRECT_REQUEST_TIMEOUT_MS } from '../../../client/request';
 
 interface ListSource {
 	path: string;
@@ -54,13 +54,11 @@ async function fetchPage(
 ): Promise<ListPage> {
 	const qs: IDataObject = { page, perPage, sort: source.sort, order: 'asc' };
 	if (filter) qs[source.filterParameter] = filter;
-	const label = `Loading the list (GET ${source.path})`;
-	const response = await sendToFluenzr(
+	return await fetchListPage(
 		context,
 		{ method: 'GET', url: source.path, qs },
-		{ label, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, retryBy: 'open the list again' },
+		{ label: `Loading the list (GET ${source.path})`, timeoutMs: DIRECT_REQUEST_TIMEOUT_MS, retryBy: 'open the list again' },
 	);
-	return listPageOf(envelopeOf(context.getNode(), response, label), context.getNode(), label);
 }
 
 /**

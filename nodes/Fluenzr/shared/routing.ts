@@ -29,9 +29,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../client/errors';
 import { quoted } from '../../../client/text';
-import { listPageOf, readPages } from '../../../client/pages';
+import { fetchListPage, readPages } from '../../../client/pages';
 import { MAX_CONCURRENT_REQUESTS } from '../../../client/rateLimiter';
-import { DEFAULT_TIMEOUT_MS, envelopeOf, sendToFluenzr, type FluenzrEnvelope } from '../../../client/request';
+import { DEFAULT_TIMEOUT_MS, envelopeOf, sendToFluenzr, type FluenzrEnvelope, type RequestSettings } from '../../../client/request';
 import { fillPathId, ID_IN_PATH, inputProblemOf, type IdField } from './validation';
 
 type PreparedRequest = DeclarativeRestApiSettings.ResultOptions;
@@ -76,10 +76,14 @@ export async function sendOperationRequest(
 	context: IExecuteSingleFunctions,
 	options: RequestOptions,
 ): Promise<FluenzrEnvelope> {
-	const label = operationLabel(context, options);
-	const itemIndex = context.getItemIndex();
-	const response = await sendToFluenzr(context, options, { label, timeoutMs: timeoutOf(context), itemIndex });
-	return envelopeOf(context.getNode(), response, label, itemIndex);
+	const settings = requestSettingsOf(context, options);
+	const response = await sendToFluenzr(context, options, settings);
+	return envelopeOf(context.getNode(), response, settings.label, settings.itemIndex);
+}
+
+/** How this item's requests are named in errors, and how long they may take. */
+function requestSettingsOf(context: IExecuteSingleFunctions, options: RequestOptions): RequestSettings {
+	return { label: operationLabel(context, options), timeoutMs: timeoutOf(context), itemIndex: context.getItemIndex() };
 }
 
 /** One output item per record, paired to the input item that produced it. */
@@ -142,13 +146,10 @@ export async function readList(this: IExecutePaginationFunctions, prepared: Prep
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	const label = operationLabel(this, prepared.options);
 	const { options } = prepared;
+	const settings = requestSettingsOf(this, options);
 	return await readPages(
-		async (page, perPage) => {
-			const envelope = await sendOperationRequest(this, { ...options, qs: { ...options.qs, page, perPage } });
-			return listPageOf(envelope, this.getNode(), label, this.getItemIndex());
-		},
+		async (page, perPage) => await fetchListPage(this, { ...options, qs: { ...options.qs, page, perPage } }, settings),
 		// Pages of one list in flight together: about one round trip per MAX_CONCURRENT_REQUESTS pages.
 		{ limit, pagesAhead: MAX_CONCURRENT_REQUESTS },
 	);
