@@ -12,6 +12,10 @@ import { webhookToolDescriptions } from './resources/webhook/toolDescriptions';
 import { additionalFieldsCollection, filtersCollection, updateFieldsCollection } from './resources/fieldCollections';
 import { returnAllAndLimit, sortCollection } from './shared/fields';
 import { listSearch, loadOptions } from './shared/listSearch';
+import { nameOperations } from './shared/routing';
+
+// Errors name an operation as the editor does ("Contact → Create or Update"): from the selectors, not a second list.
+nameOperations([contactOperations, groupOperations, campaignOperations, webhookOperations]);
 import { toolDescriptions } from './shared/toolDescription';
 
 export class Fluenzr implements INodeType {

@@ -22,6 +22,7 @@ import type {
 	IExecuteSingleFunctions,
 	INode,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyRouting,
 	NodeApiError,
 } from 'n8n-workflow';
@@ -42,18 +43,19 @@ type OperationRun = (this: IExecutePaginationFunctions, prepared: PreparedReques
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-const OPERATION_NAMES: Record<string, string> = {
-	addContacts: 'Add Contacts',
-	create: 'Create',
-	delete: 'Delete',
-	get: 'Get',
-	getAll: 'Get Many',
-	getStats: 'Get Stats',
-	pause: 'Pause',
-	start: 'Start',
-	update: 'Update',
-	upsert: 'Create or Update',
-};
+/** Each operation's name as the editor shows it ("Create or Update"), by resource and value: how errors name it. */
+const operationNames = new Map<string, string>();
+
+/** Learns the operations' names from the resources' Operation selectors, so that they are written once. */
+export function nameOperations(selectors: INodeProperties[]): void {
+	for (const selector of selectors) {
+		const resources = (selector.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of selector.options ?? []) {
+			if (!('value' in option)) continue;
+			for (const resource of resources) operationNames.set(`${resource}.${String(option.value)}`, option.name);
+		}
+	}
+}
 
 /** "Contact → Create (POST /contacts)": how errors name the operation. */
 function operationLabel(context: IExecuteSingleFunctions, options?: RequestOptions): string {
@@ -62,7 +64,7 @@ function operationLabel(context: IExecuteSingleFunctions, options?: RequestOptio
 	const resourceName = resource.charAt(0).toUpperCase() + resource.slice(1);
 	// The path holds the record's ID, which can be any length.
 	const request = options?.url ? ` (${options.method ?? 'GET'} ${quoted(options.url.split('?')[0])})` : '';
-	return `${resourceName} → ${OPERATION_NAMES[operation] ?? operation}${request}`;
+	return `${resourceName} → ${operationNames.get(`${resource}.${operation}`) ?? operation}${request}`;
 }
 
 /** The node's Settings → Request Options → Timeout, else DEFAULT_TIMEOUT_MS. */
