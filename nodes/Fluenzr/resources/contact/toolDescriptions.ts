@@ -3,7 +3,7 @@ export const contactToolDescriptions: Record<string, string> = {
 	create:
 		'Create a contact from an email address, with optional name, company, job title, phone, website, LinkedIn URL, custom fields and group IDs. Returns the contact with its ID; fails if the email exists already (Create or Update is safe to repeat).',
 	upsert:
-		'Create a contact from an email address, or update the contact that has this email already, so that repeating it never makes a duplicate. Returns the contact with its ID.',
+		'Create a contact from an email address, or update the contact that has this email already, so that repeating it never makes a duplicate; a contact who unsubscribed stays unsubscribed, and one that exists keeps its groups. Returns the contact with its ID.',
 	delete:
 		'Delete a contact given by its ID (ct_…). Returns the ID with deleted: true.',
 	get:
