@@ -2,7 +2,7 @@
  * The run of Group → Add Contacts and Campaign → Add Contacts. FluenzR takes
  * at most MAX_CONTACT_IDS_PER_CALL contact IDs per request, and a sync from a
  * CRM brings thousands in one item: the list (each ID once, at its first
- * place: see sendContactIds) goes in chunks of that size, one request after
+ * place: see contactIdsInBody) goes in chunks of that size, one request after
  * the other, and the item gets one answer with the totals. A chunk that
  * fails fails the item, saying which chunks went through.
  */

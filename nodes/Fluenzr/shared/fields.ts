@@ -3,7 +3,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONTACT_IDS_PER_CALL, SORT_ORDERS } from '../../../client/contract';
 import { formatCount } from '../../../client/text';
-import { requireId, sendContactIds, sendNumberAsText, type IdField } from './validation';
+import { requireId, contactIdsInBody, numberAsTextInBody, type IdField } from './validation';
 
 /** Shows a field for some operations of one resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
@@ -151,13 +151,13 @@ export const nameContainsFilter: INodeProperties = {
 
 /**
  * A text field sent as a body property. A number from an expression (a phone
- * number from a CRM, say) is sent as text (see sendNumberAsText).
+ * number from a CRM, say) is sent as text (see numberAsTextInBody).
  */
 export function textBodyField(field: Omit<INodeProperties, 'type' | 'routing'>): INodeProperties {
 	return {
 		type: 'string',
 		...field,
-		routing: { send: { type: 'body', property: field.name, preSend: [sendNumberAsText(field.name)] } },
+		routing: { send: { type: 'body', property: field.name, preSend: [numberAsTextInBody(field.name)] } },
 	};
 }
 
@@ -177,7 +177,7 @@ export function contactIdsField(displayOptions: IDisplayOptions): INodePropertie
 		placeholder: 'ct_1a2b, ct_3c4d',
 		description: `IDs of the contacts to add, separated by commas, or an expression giving an array of IDs. Any number: they are sent in chunks of ${formatCount(MAX_CONTACT_IDS_PER_CALL)} (one request each), a repeated ID counts once, and the item gets the totals.`,
 		displayOptions,
-		routing: { send: { preSend: [sendContactIds('contactIds', 'Contact IDs')] } },
+		routing: { send: { preSend: [contactIdsInBody('contactIds', 'Contact IDs')] } },
 	};
 }
 

@@ -157,7 +157,7 @@ export function parseIdList(value: unknown): string[] | undefined {
  * once-per-request count true across the chunks that addContactsInChunks
  * cuts it into). Any number of IDs; none is refused.
  */
-export function sendContactIds(parameterName: string, fieldName: string): PreSend {
+export function contactIdsInBody(parameterName: string, fieldName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const ids = parseIdList(this.getNodeParameter(parameterName, ''));
 		if (ids === undefined) {
@@ -185,7 +185,7 @@ export function sendContactIds(parameterName: string, fieldName: string): PreSen
  * Sends a contact's groups as the `groupIds` array: the picker gives an array,
  * an expression may give one ID or IDs separated by commas.
  */
-export function sendGroupIds(collectionName: string): PreSend {
+export function groupIdsInBody(collectionName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const ids = parseIdList(this.getNodeParameter(`${collectionName}.groupIds`, []));
 		if (ids === undefined) {
@@ -219,7 +219,7 @@ export function unsendableKeyFix(key: string): string {
 }
 
 /** Custom fields are edited as key/value pairs and sent as one object. */
-export function sendCustomFields(collectionName: string): PreSend {
+export function customFieldsInBody(collectionName: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const pairs = this.getNodeParameter(`${collectionName}.customFields.field`, []) as Array<{
 			key?: unknown;
@@ -265,7 +265,7 @@ export function numberAsText(value: unknown): unknown {
  * the field: n8n evaluates a field's expressions for every item, while this
  * only reads the body it already built.
  */
-export function sendNumberAsText(property: string): PreSend {
+export function numberAsTextInBody(property: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options) {
 		const body = options.body as IDataObject | undefined;
 		if (body && typeof body[property] === 'number') body[property] = numberAsText(body[property]) as string;
@@ -278,7 +278,7 @@ export function sendNumberAsText(property: string): PreSend {
  * array, each step's text fields (those of type string among `values`) as
  * text.
  */
-export function sendSteps(parameterPath: string, values: INodeProperties[]): PreSend {
+export function stepsInBody(parameterPath: string, values: INodeProperties[]): PreSend {
 	const textValues = new Set(values.filter((value) => value.type === 'string').map((value) => value.name));
 	return async function (this: IExecuteSingleFunctions, options) {
 		const steps = this.getNodeParameter(`${parameterPath}.step`, []) as IDataObject[];

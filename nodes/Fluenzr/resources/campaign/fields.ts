@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 // Defaults are FluenzR's own (docs/fluenzr-api.md; the sandbox's CAMPAIGN_DEFAULTS), written as literals for n8n's linter.
 import { CAMPAIGN_DAILY_LIMIT_RANGE } from '../../../../client/contract';
 import { bodyField, textBodyField } from '../../shared/fields';
-import { sendSteps } from '../../shared/validation';
+import { stepsInBody } from '../../shared/validation';
 
 /** One email of the sequence. */
 const stepValues: INodeProperties[] = [
@@ -48,7 +48,7 @@ export function stepsField(parameterPath: string): INodeProperties {
 				? 'The emails of the sequence, in sending order. A campaign needs at least one step to start.'
 				: 'Replaces the whole sequence',
 		options: [{ displayName: 'Step', name: 'step', values: stepValues }],
-		routing: { send: { preSend: [sendSteps(parameterPath, stepValues)] } },
+		routing: { send: { preSend: [stepsInBody(parameterPath, stepValues)] } },
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { bodyField, textBodyField } from '../../shared/fields';
-import { sendCustomFields, sendGroupIds } from '../../shared/validation';
+import { customFieldsInBody, groupIdsInBody } from '../../shared/validation';
 
 /** The email field: required on create, optional in Update Fields. */
 export function emailField(required: boolean): INodeProperties {
@@ -46,7 +46,7 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 					],
 				},
 			],
-			routing: { send: { preSend: [sendCustomFields(collectionName)] } },
+			routing: { send: { preSend: [customFieldsInBody(collectionName)] } },
 		},
 		textBodyField({ displayName: 'First Name', name: 'firstName', default: '' }),
 		{
@@ -55,7 +55,7 @@ export function contactFieldOptions(collectionName: 'additionalFields' | 'update
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getGroups' },
 			default: [],
-			routing: { send: { preSend: [sendGroupIds(collectionName)] } },
+			routing: { send: { preSend: [groupIdsInBody(collectionName)] } },
 			description:
 				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint:

@@ -27,7 +27,7 @@ function isPlainObject(value: unknown): value is IDataObject {
 }
 
 /** The body of a contact built from the input item's fields of FluenzR's names; problems recorded on the request. */
-async function sendInputItemAsContact(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+async function inputItemAsContactInBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const item = this.getInputData().json;
 	const body: IDataObject = {};
 	for (const name of TEXT_FIELDS) {
@@ -91,7 +91,7 @@ export const contactMappingField: INodeProperties = {
 			name: 'Map Automatically',
 			value: 'auto',
 			description: `Take the input item's fields whose names are FluenzR's (${KNOWN_FIELDS.join(', ')}); others are ignored`,
-			routing: { send: { preSend: [sendInputItemAsContact] } },
+			routing: { send: { preSend: [inputItemAsContactInBody] } },
 		},
 	],
 	default: 'manual',

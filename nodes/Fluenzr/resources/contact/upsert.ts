@@ -41,7 +41,7 @@ function existingContactId(error: unknown): string | undefined {
 	return typeof existingId === 'string' && existingId !== '' ? existingId : undefined;
 }
 
-/** The group IDs to send (parsed by sendGroupIds or Map Automatically); they may go into a URL, so a path step is refused. */
+/** The group IDs to send (parsed by groupIdsInBody or Map Automatically); they may go into a URL, so a path step is refused. */
 function groupIdsOf(context: IExecutePaginationFunctions, body: IDataObject): string[] | undefined {
 	if (!Array.isArray(body.groupIds)) return undefined;
 	const groupIds = body.groupIds as string[];
