@@ -15,7 +15,6 @@ import { AGENT_EXAMPLE, AGENT_NODE_NAME, call, callTools, pointAgentExampleAt, r
 import { lastToolResult, startScriptedChatModel, toolResultIn, type ScriptedChatModel, type ToolDefinition } from './support/scriptedChatModel';
 import type { Campaign, Contact, Group as GroupRecord } from '../../sandbox/state/records';
 import { nodeItems } from '../../scripts/lib/runJson';
-import { isN8n1 } from '../../scripts/lib/n8nVersion';
 import { timed } from './support/timings';
 import { FLUENZR_TOOL_TYPE } from '../../scripts/lib/workflowBuilder';
 
@@ -44,10 +43,7 @@ async function runScenario(name: string, steps: Parameters<typeof runAgentExampl
 	return agent;
 }
 
-// The example's AI Agent 3.1 is an n8n 2.x node (n8n 1.123.81 has the agent up to 3.0); the MCP test covers the tools there.
-const describeOnN8n2 = isN8n1() ? describe.skip : describe;
-
-describeOnN8n2('FluenzR tools in an AI Agent with a scripted chat model (examples/ai-agent.json)', () => {
+describe('FluenzR tools in an AI Agent with a scripted chat model (examples/ai-agent.json)', () => {
 	beforeAll(async () => {
 		await sandbox.reset();
 		model = await startScriptedChatModel();

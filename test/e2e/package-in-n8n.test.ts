@@ -53,7 +53,7 @@ afterAll(async () => {
 
 it('n8n lists the Fluenzr node and the Fluenzr Trigger under the community package name', () => {
 	expect(nodeType(FLUENZR_NODE_TYPE)).toMatchObject({ displayName: 'FluenzR', version: 1 });
-	expect(nodeType(FLUENZR_TRIGGER_TYPE)).toMatchObject({ displayName: 'FluenzR Trigger', version: 1 });
+	expect(nodeType(FLUENZR_TRIGGER_TYPE)).toMatchObject({ displayName: 'FluenzR Trigger', version: [1, 1.1], defaultVersion: 1.1 });
 });
 
 it('n8n offers the Fluenzr node as a tool for AI agents', () => {

@@ -4,11 +4,34 @@
  * the workflow per script, with what the model received.
  */
 import { loadExample } from '../../../scripts/lib/examples';
-import { executeWorkflow, importCredentials, type CredentialToImport, type N8nCliOptions } from '../../../scripts/lib/n8nCli';
+import { executeWorkflow, importCredentials, importWorkflows, type CredentialToImport, type N8nCliOptions, type WorkflowJson } from '../../../scripts/lib/n8nCli';
+import { isN8n1 } from '../../../scripts/lib/n8nVersion';
+import { FLUENZR_TOOL_TYPE } from '../../../scripts/lib/workflowBuilder';
 import type { WorkflowRunData } from '../../../scripts/lib/runJson';
 import type { ChatRequest, ScriptedChatModel, ScriptStep, ToolCall } from './scriptedChatModel';
 
-export const AGENT_EXAMPLE = loadExample('ai-agent.json');
+const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
+
+/** The newest AI Agent n8n 1.x has (the example's 3.1 is n8n 2.x's). */
+const N8N1_AGENT_VERSION = 3;
+
+/**
+ * The example as this n8n runs it. On 1.x, as a user of 1.x sets it up: the
+ * newest AI Agent 1.x has, and each tool set to continue on error (1.x's
+ * agent runs its tools as workflow nodes, so a tool's error would end the
+ * execution instead of reaching the model).
+ */
+function forThisN8n(workflow: WorkflowJson): WorkflowJson {
+	if (!isN8n1()) return workflow;
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type === AGENT_TYPE) return { ...node, typeVersion: N8N1_AGENT_VERSION };
+		if (node.type === FLUENZR_TOOL_TYPE) return { ...node, onError: 'continueRegularOutput' };
+		return node;
+	});
+	return { ...workflow, nodes };
+}
+
+export const AGENT_EXAMPLE = forThisN8n(loadExample('ai-agent.json'));
 export const AGENT_NODE_NAME = 'AI Agent';
 const CHAT_MODEL_TYPE = '@n8n/n8n-nodes-langchain.lmChatOpenAi';
 
@@ -24,6 +47,7 @@ export async function pointAgentExampleAt(model: ScriptedChatModel, cli: N8nCliO
 		data: { apiKey: 'sk-scripted-model', url: model.baseUrl },
 	};
 	await importCredentials([credential], cli);
+	if (isN8n1()) await importWorkflows([AGENT_EXAMPLE], cli);
 }
 
 export interface AgentRun {
