@@ -45,7 +45,7 @@ const refuseTheSecondContact = async () =>
 	});
 
 it('without Continue On Fail, the execution ends with RATE_LIMITED and the wait it was asked for', async () => {
-	const workflow = manualWorkflow('e2eAbsurdRetryAfter', 'E2E: a 429 asking for a billion seconds', [
+	const workflow = manualWorkflow('e2eHugeRetry', 'E2E: a 429 asking for a billion seconds', [
 		[threeContacts(ids), getContact('Get contacts', false)],
 	]);
 	await importWorkflows([workflow], context.cli);
@@ -61,7 +61,7 @@ it('without Continue On Fail, the execution ends with RATE_LIMITED and the wait 
 });
 
 it('with Continue On Fail, that item is an error item and the other contacts come through', async () => {
-	const workflow = manualWorkflow('e2eAbsurdRetryAfterContinue', 'E2E: a 429 asking for a billion seconds, Continue On Fail', [
+	const workflow = manualWorkflow('e2eHugeRetryCof', 'E2E: a 429 asking for a billion seconds, Continue On Fail', [
 		[threeContacts(ids), getContact('Get contacts, continuing', true)],
 	]);
 	await importWorkflows([workflow], context.cli);
