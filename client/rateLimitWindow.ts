@@ -122,13 +122,13 @@ export class RateLimitWindow {
 	lastSentMs = -Infinity;
 
 	/** Our requests that may be counted in it: sent while it was the current window, or unanswered when it was found. */
-	ours: number;
+	private ours: number;
 
 	/** What its counts show of other clients using the key. */
 	readonly others = new OtherClients();
 
 	/** When we first stopped short of its last requests, leaving them to the opener; and how many were left. */
-	leftToOpener: { sinceMs: number; left: number } | undefined;
+	private leftToOpener: { sinceMs: number; left: number } | undefined;
 
 	/** A 429's Retry-After says it ends by then. */
 	private endsByMs = Infinity;
@@ -146,6 +146,21 @@ export class RateLimitWindow {
 		this.openedByMs = answeredMs;
 		this.foundMs = answeredMs;
 		this.ours = ours;
+	}
+
+	/** One more request of ours sent into it. */
+	sentOneOfOurs(): void {
+		this.ours++;
+	}
+
+	/**
+	 * We stop short of its last `left` requests, leaving them to the opener:
+	 * when the opener, taking them one round trip at a time, will be done
+	 * (counted from the first time we stopped short, with what was left then).
+	 */
+	openerDoneMs(now: number, left: number): number {
+		this.leftToOpener ??= { sinceMs: now, left };
+		return this.leftToOpener.sinceMs + 2 * this.leftToOpener.left * this.others.roundTripMs;
 	}
 
 	/** Learns from one answer counted in this window (a 429 included, with `count` undefined). */

@@ -192,7 +192,7 @@ export class RateLimiter {
 			}
 			const probe = step === 'probe';
 			if (probe) this.probeOut = true;
-			else if (this.window) this.window.ours++;
+			else this.window?.sentOneOfOurs();
 			this.unanswered++;
 			(this.queue.shift() as (ticket: Ticket) => void)({ sentAtMs: now, probe });
 		}
@@ -272,9 +272,8 @@ export class RateLimiter {
 		// The rest is the opener's. Once it has had the time to take it, one at a time, one request asks
 		// whether it still sends, at a moment when a refusal would cost nothing: its Retry-After, in
 		// whole seconds, then ends with the window.
-		window.leftToOpener ??= { sinceMs: now, left };
 		const endMs = window.endMs(this.length);
-		const openerDoneMs = window.leftToOpener.sinceMs + 2 * window.leftToOpener.left * window.others.roundTripMs;
+		const openerDoneMs = window.openerDoneMs(now, left);
 		let askAtMs = Math.max(now, openerDoneMs);
 		const untilEnd = endMs - askAtMs;
 		if (untilEnd < 1000) return { untilMs: endMs };
