@@ -10,6 +10,7 @@
  *   npx tsx bench/burst.ts --trigger-version 1        the trigger as workflows made before 1.1 hold it
  *   npx tsx bench/burst.ts --webhook-with-credential  the Webhook node's workflow also holds a credential (checked per run)
  *   npx tsx bench/burst.ts --cpu-prof                 n8n writes a CPU profile to test-artifacts/burst/
+ *   npx tsx bench/burst.ts --warm-up 0                no unrecorded warm-up burst (50 at each target by default)
  *
  * Each size is fired at each target in turn (the order alternating), after
  * the previous burst's executions have all finished. Prints one line per
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { runScript } from '../scripts/lib/runScript';
 
 import { BURST_ARTEFACTS } from './burst/burstN8n';
-import { loadAverages, runBursts } from './burst/burstRun';
+import { loadAverages, runBursts, WARM_UP_SIZE } from './burst/burstRun';
 import { BURST_TARGETS, type BurstTarget, type BurstWorkflowOptions } from './burst/burstWorkflows';
 
 interface Flags {
@@ -32,10 +33,11 @@ interface Flags {
 	cpuProf: boolean;
 	label: string;
 	workflows: BurstWorkflowOptions;
+	warmUpSize: number;
 }
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, label: 'burst', workflows: {} };
+	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, label: 'burst', workflows: {}, warmUpSize: WARM_UP_SIZE };
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1] ?? '';
 		switch (argv[i]) {
@@ -53,6 +55,10 @@ function parseFlags(argv: string[]): Flags {
 				break;
 			case '--trigger-version':
 				flags.workflows.triggerVersion = Number(value);
+				i++;
+				break;
+			case '--warm-up':
+				flags.warmUpSize = Number(value);
 				i++;
 				break;
 			case '--label':

@@ -1,7 +1,10 @@
 /**
  * Bursts of each size at each target in one n8n, the order of the targets
  * alternating from one size to the next, each after the previous burst's
- * executions have all finished.
+ * executions have all finished. A warm-up burst at each target comes first
+ * and is not recorded: a fresh n8n answers its first burst 1–2 s slower
+ * (compiling its code paths), whichever target gets it, and FluenzR's
+ * events reach an n8n that has long been running.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +28,11 @@ export interface BurstRunOptions {
 	workflows?: BurstWorkflowOptions;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
+	/** Deliveries in the unrecorded warm-up burst at each target; 0 for none. */
+	warmUpSize?: number;
 }
+
+export const WARM_UP_SIZE = 50;
 
 export interface BurstRecord {
 	target: BurstTarget;
@@ -63,28 +70,42 @@ async function settledEventIds(setup: BurstN8n, target: BurstTarget, atLeast: nu
 	}
 }
 
+/** One burst at one target, once its executions have all finished. */
+async function burstAt(setup: BurstN8n, target: BurstTarget, size: number, batch: string, retries: boolean): Promise<BurstRecord> {
+	const deliveries = setup.deliveries(target, size, batch);
+	const loadBefore = loadAverages();
+	const outcomes = await fireBurst(setup.url(target), deliveries, {
+		timeoutMs: FLUENZR_DELIVERY_TIMEOUT_MS,
+		retryDelaysMs: retries ? FLUENZR_RETRY_DELAYS_MS : [],
+	});
+	const loadAfter = loadAverages();
+	const delivered = outcomes.filter((outcome) => outcome.delivered).length;
+	const fired = new Set(deliveries.map((delivery) => delivery.eventId));
+	const ids = (await settledEventIds(setup, target, delivered)).filter((id) => fired.has(id));
+	writeFileSync(path.join(BURST_ARTEFACTS, `${batch}-${target}-${size}.json`), JSON.stringify(outcomes));
+	return { target, summary: summariseBurst(outcomes, ids), loadBefore, loadAfter };
+}
+
+const describeRecord = (record: BurstRecord) =>
+	`${record.summary.size} × ${TARGET_LABELS[record.target]}: ${describeSummary(record.summary)} [load ${record.loadBefore} → ${record.loadAfter}]`;
+
 export async function runBursts(options: BurstRunOptions): Promise<BurstRecord[]> {
 	const targets = options.targets ?? [...BURST_TARGETS];
 	const setup = await startBurstN8n({ env: options.env, label: options.label, nodeOptions: options.nodeOptions, workflows: options.workflows });
 	const records: BurstRecord[] = [];
 	try {
+		const warmUpSize = options.warmUpSize ?? WARM_UP_SIZE;
+		if (warmUpSize > 0) {
+			for (const target of targets) {
+				console.log(`warm-up, not recorded: ${describeRecord(await burstAt(setup, target, warmUpSize, `${options.label}_warm-up`, false))}`);
+			}
+		}
 		for (const [index, size] of options.sizes.entries()) {
 			const order = index % 2 === 0 ? targets : [...targets].reverse();
 			for (const target of order) {
-				const deliveries = setup.deliveries(target, size, `${options.label}_${index}`);
-				const loadBefore = loadAverages();
-				const outcomes = await fireBurst(setup.url(target), deliveries, {
-					timeoutMs: FLUENZR_DELIVERY_TIMEOUT_MS,
-					retryDelaysMs: options.retries ? FLUENZR_RETRY_DELAYS_MS : [],
-				});
-				const loadAfter = loadAverages();
-				const delivered = outcomes.filter((outcome) => outcome.delivered).length;
-				const fired = new Set(deliveries.map((delivery) => delivery.eventId));
-				const ids = (await settledEventIds(setup, target, delivered)).filter((id) => fired.has(id));
-				const summary = summariseBurst(outcomes, ids);
-				records.push({ target, summary, loadBefore, loadAfter });
-				console.log(`${size} × ${TARGET_LABELS[target]}: ${describeSummary(summary)} [load ${loadBefore} → ${loadAfter}]`);
-				writeFileSync(path.join(BURST_ARTEFACTS, `${options.label}-${target}-${size}.json`), JSON.stringify(outcomes));
+				const record = await burstAt(setup, target, size, `${options.label}_${index}`, options.retries);
+				records.push(record);
+				console.log(describeRecord(record));
 			}
 		}
 	} finally {
