@@ -31,7 +31,7 @@ export class OtherClients {
 
 	private lastAnsweredMs = -Infinity;
 
-	/** Our latest round trip. */
+	/** What `roundTripMs` answers. */
 	private latestRoundTripMs = 0;
 
 	/** The counts our answered requests had, in order. */

@@ -109,22 +109,22 @@ const OPENER_ROUND_TRIPS_PER_REQUEST = 2;
 
 /** One window as this client knows it. */
 export class RateLimitWindow {
-	/** Requests it still allows after the lowest count seen; our requests not yet answered are not subtracted. */
+	/** What `remaining` answers. */
 	private lowestRemaining: number;
 
-	/** One of our requests opened it (was counted first): we know when it opened, to a round trip. */
+	/** What `openedByUs` answers. */
 	private openerIsUs = false;
 
 	/** It opened after this moment... */
 	private openedAfterMs: number;
 
-	/** ...and by this one. */
+	/** ...and by this one (what `openedByMs` answers). */
 	private openedByLatestMs: number;
 
 	/** When an answer first told of it: every request sent since is counted in it or a later one. */
 	readonly foundMs: number;
 
-	/** Our latest request counted in it, when sent: the next window opens after that. */
+	/** What `lastSentMs` answers. */
 	private ourLastSentMs = -Infinity;
 
 	/** Our requests that may be counted in it: sent while it was the current window, or unanswered when it was found. */
@@ -159,7 +159,7 @@ export class RateLimitWindow {
 		return this.lowestRemaining;
 	}
 
-	/** One of our requests opened it: we know when it opened, to a round trip (P5, P6). */
+	/** One of our requests opened it (was counted first): we know when it opened, to a round trip (P5, P6). */
 	get openedByUs(): boolean {
 		return this.openerIsUs;
 	}
