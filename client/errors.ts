@@ -150,21 +150,26 @@ export function toFluenzrApiError(
 	});
 }
 
-/** A 2xx answer that is not the documented envelope (no JSON, no `data`). */
+/** What is wrong with a 2xx body that is not the documented envelope (no JSON, no `data`). */
+export function notAnEnvelope(body: unknown): string {
+	if (body === undefined || body === '' || body === null) return 'an empty body';
+	const snippet = snippetOf(body);
+	if (typeof body === 'string') return `a body that is not JSON${snippet ? ` ("${snippet}")` : ''}`;
+	return 'JSON without the documented "data" field';
+}
+
+/**
+ * A 2xx answer the node cannot read as FluenzR documents it; `wrong` says
+ * what FluenzR answered instead (`notAnEnvelope` for the envelope itself).
+ */
 export function malformedAnswerError(
 	node: INode,
-	response: FluenzrResponse,
+	response: Pick<FluenzrResponse, 'statusCode' | 'write'>,
+	wrong: string,
 	operationLabel: string,
 	itemIndex?: number,
 ): NodeApiError {
-	const snippet = snippetOf(response.body);
-	const what =
-		response.body === undefined || response.body === '' || response.body === null
-			? 'an empty body'
-			: typeof response.body === 'string'
-				? `a body that is not JSON${snippet ? ` ("${snippet}")` : ''}`
-				: 'JSON without the documented "data" field';
-	const message = `FluenzR answered HTTP ${response.statusCode} with ${what}`;
+	const message = `FluenzR answered HTTP ${response.statusCode} with ${wrong}`;
 	return new NodeApiError(
 		node,
 		{ httpCode: String(response.statusCode), message },

@@ -7,8 +7,8 @@
 import type { DeclarativeRestApiSettings, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from './contract';
-import { malformedAnswerError } from './errors';
-import { envelopeOf, sendToFluenzr, type FluenzrContext, type FluenzrEnvelope, type RequestSettings } from './request';
+import { malformedAnswerError, type FluenzrResponse } from './errors';
+import { envelopeOf, sendToFluenzr, type FluenzrContext, type RequestSettings } from './request';
 
 export interface ListPage {
 	records: unknown[];
@@ -16,10 +16,11 @@ export interface ListPage {
 }
 
 /** A page's records and total, or the error for an answer that is not a page of a list. */
-export function listPageOf(envelope: FluenzrEnvelope, node: INode, label: string, itemIndex?: number): ListPage {
+function listPageOf(response: FluenzrResponse, node: INode, label: string, itemIndex?: number): ListPage {
+	const envelope = envelopeOf(node, response, label, itemIndex);
 	const total = Number(envelope.meta?.total);
 	if (!Array.isArray(envelope.data) || !Number.isFinite(total)) {
-		throw malformedAnswerError(node, { statusCode: 200, body: 'a list without data[] and meta.total' }, label, itemIndex);
+		throw malformedAnswerError(node, response, 'a list without data[] and meta.total', label, itemIndex);
 	}
 	return { records: envelope.data, total };
 }
@@ -31,8 +32,7 @@ export async function fetchListPage(
 	settings: RequestSettings,
 ): Promise<ListPage> {
 	const response = await sendToFluenzr(context, request, settings);
-	const node = context.getNode();
-	return listPageOf(envelopeOf(node, response, settings.label, settings.itemIndex), node, settings.label, settings.itemIndex);
+	return listPageOf(response, context.getNode(), settings.label, settings.itemIndex);
 }
 
 /** How many pages of `perPage` hold the records wanted: all of `total`, or the first `limit`. */

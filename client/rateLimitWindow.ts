@@ -2,15 +2,14 @@
  * What FluenzR's answers teach about its rate limit windows, from one
  * client's side: when the current window opened, how many requests it still
  * allows, whether other clients use it too, and how long windows last.
- *
- * FluenzR counts requests per API key in a fixed window, opened by the first
- * request after the previous window ended; every answer carries the count
- * left (`X-RateLimit-Remaining`) and the window's end in whole seconds,
- * rounded up (`X-RateLimit-Reset`). A request's arrival lies between its
- * sending and its answer, so each answer brackets the moments that matter.
+ * FluenzR's window rules (F1-F4) and the pacer's (P1-P6) are stated once, at
+ * the top of rateLimiter.ts.
  */
 import { RATE_LIMIT_HEADERS } from './contract';
 import { OtherClients } from './otherClients';
+
+/** FluenzR counts in whole seconds (F1-F3): a window's length, Reset (rounded up: the true end lies within the second before it), Retry-After. */
+export const WHOLE_SECOND_MS = 1000;
 
 export type HeaderBag = Record<string, unknown>;
 
@@ -19,6 +18,9 @@ export function headerNumber(headers: HeaderBag | undefined, name: string): numb
 	const value = Number(Array.isArray(raw) ? raw[0] : raw);
 	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value) ? undefined : value;
 }
+
+/** A 429 that says nothing of when to retry: the shortest wait a whole-second Retry-After asks. */
+const RETRY_WITHOUT_WORD_MS = WHOLE_SECOND_MS;
 
 /**
  * How long a 429 asks us to wait: `Retry-After` (seconds), else until
@@ -29,7 +31,7 @@ export function retryDelayMs(headers: HeaderBag | undefined, now = Date.now()): 
 	if (retryAfter !== undefined) return Math.max(0, retryAfter * 1000);
 	const reset = headerNumber(headers, RATE_LIMIT_HEADERS.reset);
 	if (reset !== undefined) return Math.max(0, reset * 1000 - now);
-	return 1000;
+	return RETRY_WITHOUT_WORD_MS;
 }
 
 /** What one answer tells of the window it was counted in. */
@@ -54,15 +56,12 @@ export function countedFrom(headers: HeaderBag | undefined, sentMs: number, answ
 	return { resetMs: reset * 1000, limit, count, sentMs, answeredMs };
 }
 
-/** Reset is rounded up to a whole second: the window's true end lies within the second before it. */
-const RESET_PRECISION_MS = 1000;
-
 /**
- * The windows' length. Every window lasts the same time (60 s on the Pro
- * plan), a whole number of seconds, and each window teaches bounds on it:
- * longer than the time between its opening and any request counted in it,
- * at most the time between its opening and its reset. Once the bounds leave
- * a single whole number of seconds, that is the length.
+ * The windows' length: the same for every window, a whole number of seconds
+ * (F1). Each window teaches bounds on it: longer than the time between its
+ * opening and any request counted in it, at most the time between its
+ * opening and its reset. Once the bounds leave a single whole number of
+ * seconds, that is the length.
  */
 export class WindowLength {
 	/** The length is more than this... */
@@ -73,14 +72,14 @@ export class WindowLength {
 
 	/** The window's length as far as the answers tell: never shorter than the true one. */
 	get ms(): number {
-		const wholeSeconds = Math.floor(this.atMostMs / 1000) * 1000;
+		const wholeSeconds = Math.floor(this.atMostMs / WHOLE_SECOND_MS) * WHOLE_SECOND_MS;
 		return wholeSeconds > this.aboveMs ? wholeSeconds : this.atMostMs;
 	}
 
 	/** The answers leave one whole number of seconds: the length is known, not just bounded. */
 	get settled(): boolean {
 		const ms = this.ms;
-		return ms % 1000 === 0 && ms - 1000 <= this.aboveMs;
+		return ms % WHOLE_SECOND_MS === 0 && ms - WHOLE_SECOND_MS <= this.aboveMs;
 	}
 
 	longerThan(ms: number): void {
@@ -101,25 +100,32 @@ export class WindowLength {
 	}
 }
 
+/**
+ * The time we give the opener per request it takes from the window's last
+ * ones: two of our round trips, as its round trip is not ours and it waits
+ * for each answer before the next (P6; tuned in simulation).
+ */
+const OPENER_ROUND_TRIPS_PER_REQUEST = 2;
+
 /** One window as this client knows it. */
 export class RateLimitWindow {
-	/** Requests it still allows after the lowest count seen; our requests not yet answered are not subtracted. */
-	remaining: number;
+	/** What `remaining` answers. */
+	private lowestRemaining: number;
 
-	/** One of our requests opened it (was counted first): we know when it opened, to a round trip. */
-	openedByUs = false;
+	/** What `openedByUs` answers. */
+	private openerIsUs = false;
 
 	/** It opened after this moment... */
 	private openedAfterMs: number;
 
-	/** ...and by this one. */
-	openedByMs: number;
+	/** ...and by this one (what `openedByMs` answers). */
+	private openedByLatestMs: number;
 
 	/** When an answer first told of it: every request sent since is counted in it or a later one. */
 	readonly foundMs: number;
 
-	/** Our latest request counted in it, when sent: the next window opens after that. */
-	lastSentMs = -Infinity;
+	/** What `lastSentMs` answers. */
+	private ourLastSentMs = -Infinity;
 
 	/** Our requests that may be counted in it: sent while it was the current window, or unanswered when it was found. */
 	private ours: number;
@@ -141,11 +147,31 @@ export class RateLimitWindow {
 		ours: number,
 		answeredMs: number,
 	) {
-		this.remaining = limit;
+		this.lowestRemaining = limit;
 		this.openedAfterMs = previousLastSentMs;
-		this.openedByMs = answeredMs;
+		this.openedByLatestMs = answeredMs;
 		this.foundMs = answeredMs;
 		this.ours = ours;
+	}
+
+	/** Requests it still allows after the lowest count seen; our requests not yet answered are not subtracted. */
+	get remaining(): number {
+		return this.lowestRemaining;
+	}
+
+	/** One of our requests opened it (was counted first): we know when it opened, to a round trip (P5, P6). */
+	get openedByUs(): boolean {
+		return this.openerIsUs;
+	}
+
+	/** It opened by this moment. */
+	get openedByMs(): number {
+		return this.openedByLatestMs;
+	}
+
+	/** Our latest request counted in it, when sent: the next window opens after that. */
+	get lastSentMs(): number {
+		return this.ourLastSentMs;
 	}
 
 	/** One more request of ours sent into it. */
@@ -154,40 +180,40 @@ export class RateLimitWindow {
 	}
 
 	/**
-	 * We stop short of its last `left` requests, leaving them to the opener:
-	 * when the opener, taking them one round trip at a time, will be done
-	 * (counted from the first time we stopped short, with what was left then).
+	 * We stop short of its last `left` requests, leaving them to the opener
+	 * (P6): when the opener, taking them one at a time, will be done (counted
+	 * from the first time we stopped short, with what was left then).
 	 */
 	openerDoneMs(now: number, left: number): number {
 		this.leftToOpener ??= { sinceMs: now, left };
-		return this.leftToOpener.sinceMs + 2 * this.leftToOpener.left * this.others.roundTripMs;
+		return this.leftToOpener.sinceMs + OPENER_ROUND_TRIPS_PER_REQUEST * this.leftToOpener.left * this.others.roundTripMs;
 	}
 
 	/** Learns from one answer counted in this window (a 429 included, with `count` undefined). */
 	learn(counted: Counted, length: WindowLength): void {
 		const { count, limit, sentMs, answeredMs } = counted;
-		this.openedByMs = Math.min(this.openedByMs, answeredMs);
-		this.lastSentMs = Math.max(this.lastSentMs, sentMs);
+		this.openedByLatestMs = Math.min(this.openedByLatestMs, answeredMs);
+		this.ourLastSentMs = Math.max(this.ourLastSentMs, sentMs);
 		if (count === 1) {
-			this.openedByUs = true;
+			this.openerIsUs = true;
 			this.openedAfterMs = Math.max(this.openedAfterMs, sentMs);
 		}
-		this.remaining = Math.min(this.remaining, count === undefined ? 0 : limit - count);
+		this.lowestRemaining = Math.min(this.lowestRemaining, count === undefined ? 0 : limit - count);
 		// Counted in it, so sent before it ended; and it ends by its reset.
-		length.longerThan(sentMs - this.openedByMs);
-		length.longerThan(this.resetMs - RESET_PRECISION_MS - this.openedByMs);
+		length.longerThan(sentMs - this.openedByLatestMs);
+		length.longerThan(this.resetMs - WHOLE_SECOND_MS - this.openedByLatestMs);
 		length.atMost(this.resetMs - this.openedAfterMs);
 		this.others.learn(count, limit, this.ours, sentMs, answeredMs);
 	}
 
 	/** A 429 counted in it: it allows nothing more, and ends within its Retry-After. */
 	refused(endsByMs: number): void {
-		this.remaining = 0;
+		this.lowestRemaining = 0;
 		this.endsByMs = Math.min(this.endsByMs, endsByMs);
 	}
 
 	/** The latest moment it can end (never earlier than its true end). */
 	endMs(length: WindowLength): number {
-		return Math.min(this.resetMs, this.openedByMs + length.ms, this.endsByMs);
+		return Math.min(this.resetMs, this.openedByLatestMs + length.ms, this.endsByMs);
 	}
 }

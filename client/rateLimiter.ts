@@ -1,10 +1,61 @@
+/**
+ * The pacer: the rules of FluenzR's rate limit and the pacer's own, stated
+ * here once. The code here and in rateLimitWindow.ts and otherClients.ts
+ * refers to them by number.
+ *
+ * FluenzR's windows (docs/fluenzr-api.md, section 7):
+ * - F1. Requests are counted per API key in a fixed window, opened by the
+ *   first request after the previous window ended. Every window lasts the
+ *   same whole number of seconds (1000 requests per 60 s on the Pro plan).
+ * - F2. Every request with a known key counts, a refused one included, and
+ *   every answer to one says the window's limit (`X-RateLimit-Limit`), what
+ *   it still allows after this request (`X-RateLimit-Remaining`) and its end
+ *   in Unix seconds, rounded up (`X-RateLimit-Reset`).
+ * - F3. Past the limit, a 429 with `Retry-After` in whole seconds, rounded up.
+ * - F4. A request is counted when it arrives, which lies between its sending
+ *   and its answer: each answer brackets the moments that matter (when the
+ *   window opened, how long windows last, what others sent meanwhile).
+ *
+ * The pacer's, one RateLimiter per API key and Base URL, shared by every
+ * item, page and execution in the process that uses them:
+ * - P1. At most `maxConcurrency` requests in flight, started in arrival order.
+ * - P2. After a 429, nothing is sent before the wait it asks for (Retry-After,
+ *   else until the reset). A wait longer than MAX_PACER_WAIT_MS is not
+ *   FluenzR's: its request fails at once (sendToFluenzr), and counts whose
+ *   reset lies that far ahead are not paced by.
+ * - P3. A window we know nothing of (the first request, or once the one we
+ *   knew has ended) is asked about by one request, the probe; the others
+ *   wait for its answer, so a window someone else has filled refuses one
+ *   request, not a burst. Answers without the headers leave nothing to pace
+ *   by: no probe then.
+ * - P4. Alone on the key, the counts in the answers are ours: the pacer sends
+ *   exactly the window's allowance and never meets a 429.
+ * - P5. A used-up window is waited out until its own end: the pacer knows
+ *   when the window opened (to a round trip when its own request opened it)
+ *   and learns the windows' length (WindowLength), which is sharper than
+ *   Reset's whole seconds.
+ * - P6. Other processes on the key (n8n's queue mode runs executions on
+ *   several workers, each with a pacer of its own) show as counts higher
+ *   than our requests explain (OtherClients). They cannot be coordinated
+ *   with, so a shared window's last requests, where two pacers would both
+ *   fire into the limit, go by a rule each applies alone: the pacer whose
+ *   request opened the window, the opener, takes them, one at a time, each
+ *   after a fresh count; the others stop short of them, by what the others
+ *   will have sent before a request of theirs arrives, while the opener
+ *   sends. Only the opener knows when the window ends, to a round trip, and a
+ *   429 would make it wait past that end (F3): kept clear of 429s, it opens
+ *   every next window on time. A pacer that stopped short takes the rest
+ *   once its answers show nobody else sending, or asks with one request, at
+ *   a moment when a refusal would cost nothing, whether the opener still
+ *   sends.
+ */
 import { createHash } from 'node:crypto';
 
 import { sleep } from 'n8n-workflow';
 
 import type { FluenzrConnection } from './connection';
 import { RATE_LIMIT_WINDOW_SECONDS } from './contract';
-import { countedFrom, RateLimitWindow, retryDelayMs, WindowLength, type Counted, type HeaderBag } from './rateLimitWindow';
+import { countedFrom, RateLimitWindow, retryDelayMs, WHOLE_SECOND_MS, WindowLength, type Counted, type HeaderBag } from './rateLimitWindow';
 
 export { retryDelayMs } from './rateLimitWindow';
 
@@ -17,12 +68,10 @@ export interface PacerClock {
 const systemClock: PacerClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
 /**
- * The longest the pacer waits on an answer's word: one of FluenzR's windows
- * and a few seconds. A longer Retry-After or X-RateLimit-Reset is not
- * FluenzR pacing (a proxy's, or a reset in milliseconds): waiting for it
- * would hold every request on the key, so a 429 asking it fails its request
- * at once (see sendToFluenzr), and counts whose reset lies that far ahead are
- * not paced by.
+ * The longest the pacer waits on an answer's word (P2): one of FluenzR's
+ * windows, and 5 s for a clock a few seconds off FluenzR's. A longer wait is
+ * not FluenzR pacing (a proxy's, or a reset in milliseconds), and waiting
+ * for it would hold every request on the key.
  */
 export const MAX_PACER_WAIT_MS = (RATE_LIMIT_WINDOW_SECONDS + 5) * 1000;
 
@@ -39,48 +88,22 @@ export interface Ticket {
 /** What the next request does: goes (as a probe, when it asks about a window), or waits for a moment or an answer. */
 type Step = 'send' | 'probe' | 'an answer' | { untilMs: number };
 
-/** How late after a whole second before the window's end a request may still go when a refusal must cost nothing. */
+/**
+ * How late past a moment when a refusal would cost nothing (a whole number of
+ * seconds before the window's end) a request may still go, its Retry-After
+ * then ending at most this long after the window; later, it waits for the
+ * next such moment instead (P6; tuned in simulation).
+ */
 const REFUSAL_SLACK_MS = 250;
 
 /**
  * How long others must have been silent, in our answers, before a shared
- * window's last requests are ours to take: longer than the stalls of a busy
+ * window's last requests are ours to take (P6): longer than the stalls of a busy
  * worker, which would otherwise make its requests look like none.
  */
 const OTHERS_QUIET_MS = 500;
 
-/**
- * Paces the requests made with one API key. FluenzR counts requests per key
- * in a fixed window, so every item, page and execution using the key shares
- * one limiter: at most `maxConcurrency` requests in flight, started in
- * arrival order, none while the window is known to be used up, and none
- * before a 429's `Retry-After` has passed.
- *
- * - A window we know nothing of (the first request, or once the one we knew
- *   has ended) is asked about by one request, the probe; the others wait for
- *   its answer, so a window someone else has filled refuses one request, not
- *   a burst.
- * - Alone on the key, the counts in the answers are ours, so the pacer sends
- *   exactly the window's allowance and never meets a 429.
- * - When the window is used up it waits for the window's own end: it knows
- *   when the window opened (to a round trip when its own request opened it)
- *   and learns the windows' length (see WindowLength), which is sharper than
- *   `X-RateLimit-Reset`'s whole seconds.
- *
- * Other processes may use the same key (n8n's queue mode runs executions on
- * several workers, each with a pacer of its own; see OtherClients). They
- * cannot be coordinated with, so a shared window's last requests, where two
- * pacers would both fire into the limit, go by a rule each applies alone:
- * the pacer whose request opened the window takes them, one at a time, each
- * after a fresh count; the others stop short of them, by what the others
- * will have sent before a request of theirs arrives, while the opener sends.
- * Only the opener knows when the window ends, to a round trip, and a 429
- * would make it wait past that end (Retry-After is in whole seconds): kept
- * clear of 429s, it opens every next window on time. A pacer that stopped
- * short takes the rest once its answers show nobody else sending, or asks
- * with one request, at a moment when a refusal would cost nothing, whether
- * the opener still sends.
- */
+/** Paces the requests made with one API key, by the rules at the top of this file. */
 export class RateLimiter {
 	private readonly queue: Array<(ticket: Ticket) => void> = [];
 
@@ -114,7 +137,7 @@ export class RateLimiter {
 		this.lastUsedMs = clock.now();
 	}
 
-	/** Waits until the request may go; call `release()` after its answer (and after `observe` / `rateLimited`). */
+	/** Waits until the request may go (P1-P6); call `release()` after its answer (and after `observe` / `rateLimited`). */
 	async acquire(): Promise<Ticket> {
 		this.lastUsedMs = this.clock.now();
 		return await new Promise<Ticket>((grant) => {
@@ -143,8 +166,7 @@ export class RateLimiter {
 	}
 
 	/**
-	 * After a 429: nothing is sent with this key before the wait it asks for
-	 * (Retry-After, else until the reset). Answers that wait; one longer than
+	 * After a 429 (P2): answers the wait it asks for. One longer than
 	 * MAX_PACER_WAIT_MS is not kept, and the caller fails its request instead.
 	 */
 	rateLimited(headers: HeaderBag | undefined, ticket: Ticket): number {
@@ -157,7 +179,7 @@ export class RateLimiter {
 		if (!counted) return askedMs;
 		const window = this.windowOf(counted);
 		window?.learn(counted, this.length);
-		// It was refused before the window's end, which Retry-After (counted from its arrival) does not precede.
+		// It was refused before the window's end, which Retry-After (counted from its arrival, F3) does not precede.
 		window?.refused(until);
 		return askedMs;
 	}
@@ -219,11 +241,11 @@ export class RateLimiter {
 			const probeAtMs = this.probeMomentOf(window);
 			return now < probeAtMs ? { untilMs: probeAtMs } : this.probe();
 		}
-		if (window.others.atLeast <= 0) return 'send';
+		if (!window.others.seen) return 'send';
 		return window.openedByUs ? this.openerAtTheEdge(window, left, now) : this.othersAtTheEdge(window, left, now);
 	}
 
-	/** One request asks about a window we know nothing of; the others wait for its answer. */
+	/** One request asks about a window we know nothing of; the others wait for its answer (P3). */
 	private probe(): Step {
 		if (this.headerless) return 'send';
 		// Every request is released, answered or not (a timeout included), so the others never wait for ever.
@@ -231,44 +253,43 @@ export class RateLimiter {
 	}
 
 	/**
-	 * When to ask whether a used-up window has ended. At its latest end, as a
-	 * rule. But when we opened it and the windows' length is still one of two
-	 * whole seconds, waiting for the longer would cost a second each window,
-	 * and would keep opening windows where the rounded-up reset leaves the
-	 * length in doubt: the probe goes at the shorter one's end instead. If the
-	 * window is longer, the refusal costs nothing: its Retry-After, a whole
-	 * second, ends with the longer length.
+	 * When to ask whether a used-up window has ended (P5). At its latest end,
+	 * as a rule. But when we opened it and the windows' length is still one of
+	 * two whole seconds, waiting for the longer would cost a second each
+	 * window, and would keep opening windows where the rounded-up reset leaves
+	 * the length in doubt: the probe goes at the shorter one's end instead. If
+	 * the window is longer, the refusal costs nothing: its Retry-After, a
+	 * whole second, ends with the longer length.
 	 */
 	private probeMomentOf(window: RateLimitWindow): number {
 		const endMs = window.endMs(this.length);
 		if (!window.openedByUs || this.length.settled || !Number.isFinite(this.length.ms)) return endMs;
-		return Math.min(endMs, window.openedByMs + this.length.ms - 1000);
+		return Math.min(endMs, window.openedByMs + this.length.ms - WHOLE_SECOND_MS);
 	}
 
 	/**
 	 * The opener takes the window's last requests one at a time, each after a
-	 * fresh count, so that the others' requests, which reach FluenzR before
-	 * their counts reach us, cannot make it meet a 429.
+	 * fresh count (P6), so that the others' requests, which reach FluenzR
+	 * before their counts reach us, cannot make it meet a 429.
 	 */
 	private openerAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
-		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
-		if (left > othersArriving + this.maxConcurrency || this.unanswered === 0) return 'send';
+		if (left > this.othersArrivingBefore(window, now) + this.maxConcurrency || this.unanswered === 0) return 'send';
 		return 'an answer';
 	}
 
 	/**
-	 * A pacer that did not open the window leaves its last requests to the
-	 * opener while the opener sends. Near them it goes one request at a time,
-	 * each answer telling whether the others still send; it stops short of
-	 * what they will have sent by the time a request of ours arrives (the
-	 * count we know is a round trip old) and of the opener's own last ones.
+	 * A pacer that did not open the window (P6) stops short of what the
+	 * others will have sent by the time a request of ours arrives (the count
+	 * we know is a round trip old) and of the opener's own last ones. Within a
+	 * full set of requests in flight of that, it goes one request at a time,
+	 * each answer telling whether the others still send.
 	 */
 	private othersAtTheEdge(window: RateLimitWindow, left: number, now: number): Step {
-		if (this.othersQuiet(window)) return 'send';
-		const othersArriving = window.others.arrivingBefore(now) ?? this.maxConcurrency;
-		if (left > othersArriving + 2 * this.maxConcurrency) return 'send';
+		if (window.others.quietFor(OTHERS_QUIET_MS)) return 'send';
+		const shortOf = this.othersArrivingBefore(window, now) + this.maxConcurrency;
+		if (left > shortOf + this.maxConcurrency) return 'send';
 		if (this.unanswered > 0) return 'an answer';
-		if (left > othersArriving + this.maxConcurrency) return 'send';
+		if (left > shortOf) return 'send';
 		// The rest is the opener's. Once it has had the time to take it, one at a time, one request asks
 		// whether it still sends, at a moment when a refusal would cost nothing: its Retry-After, in
 		// whole seconds, then ends with the window.
@@ -276,19 +297,19 @@ export class RateLimiter {
 		const openerDoneMs = window.openerDoneMs(now, left);
 		let askAtMs = Math.max(now, openerDoneMs);
 		const untilEnd = endMs - askAtMs;
-		if (untilEnd < 1000) return { untilMs: endMs };
-		const sinceWholeSecond = (1000 - (untilEnd % 1000)) % 1000;
-		if (sinceWholeSecond > REFUSAL_SLACK_MS) askAtMs += untilEnd % 1000;
+		if (untilEnd < WHOLE_SECOND_MS) return { untilMs: endMs };
+		const sinceWholeSecond = (WHOLE_SECOND_MS - (untilEnd % WHOLE_SECOND_MS)) % WHOLE_SECOND_MS;
+		if (sinceWholeSecond > REFUSAL_SLACK_MS) askAtMs += untilEnd % WHOLE_SECOND_MS;
 		return askAtMs <= now ? 'send' : { untilMs: askAtMs };
 	}
 
-	/** Our answers have shown nobody else's requests for a while: the rest of the window is ours. */
-	private othersQuiet(window: RateLimitWindow): boolean {
-		return window.others.quietFor(OTHERS_QUIET_MS);
+	/** The others' requests that may arrive before one we send now; while their pace is unknown, as many as we keep in flight. */
+	private othersArrivingBefore(window: RateLimitWindow, now: number): number {
+		return window.others.arrivingBefore(now) ?? this.maxConcurrency;
 	}
 }
 
-/** Counts whose reset lies further ahead than the pacer ever waits are not FluenzR's windows: not paced by. */
+/** Counts whose reset lies further ahead than the pacer ever waits are not FluenzR's windows: not paced by (P2). */
 function believable(counted: Counted | undefined): Counted | undefined {
 	return counted && counted.resetMs - counted.answeredMs <= MAX_PACER_WAIT_MS ? counted : undefined;
 }

@@ -21,7 +21,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { connectionOf, CREDENTIAL_TYPE } from './connection';
 import type { FluenzrResponse } from './errors';
-import { isSuccess, malformedAnswerError, networkError, toFluenzrApiError, waitTooLongError } from './errors';
+import { isSuccess, malformedAnswerError, networkError, notAnEnvelope, toFluenzrApiError, waitTooLongError } from './errors';
 import { MAX_PACER_WAIT_MS, rateLimiterFor } from './rateLimiter';
 
 /** What sends requests: an operation's item, one of the trigger's hooks, a list in the editor. */
@@ -210,6 +210,6 @@ function isEnvelope(body: unknown): body is FluenzrEnvelope & { success: true } 
 /** FluenzR's envelope from a success, or the error a user should see. */
 export function envelopeOf(node: INode, response: FluenzrResponse, label: string, itemIndex?: number): FluenzrEnvelope {
 	if (!isSuccess(response)) throw toFluenzrApiError(node, response, label, itemIndex);
-	if (!isEnvelope(response.body)) throw malformedAnswerError(node, response, label, itemIndex);
+	if (!isEnvelope(response.body)) throw malformedAnswerError(node, response, notAnEnvelope(response.body), label, itemIndex);
 	return response.body;
 }

@@ -66,7 +66,7 @@ export async function listAllWebhooks(context: IHookFunctions): Promise<FluenzrW
 		const read = await fetchListPage(context, { method: 'GET', url: '/webhooks', qs: { page, perPage } }, settings);
 		const parsed = read.records.map(parseWebhook);
 		if (parsed.some((webhook) => webhook === undefined)) {
-			throw malformedAnswerError(context.getNode(), { statusCode: 200, body: 'a webhook without an id, a url or events' }, settings.label);
+			throw malformedAnswerError(context.getNode(), { statusCode: 200 }, 'a webhook without an id, a url or events', settings.label);
 		}
 		return { records: parsed, total: read.total };
 	});

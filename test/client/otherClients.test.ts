@@ -10,26 +10,32 @@ describe('OtherClients: what a window’s counts show of the other clients on th
 		// Four more, one at a time.
 		for (const count of [5, 6, 7, 8]) others.learn(count, LIMIT, count, 10, 20);
 
-		expect(others.atLeast).toBe(0);
-		expect(others.seenMs).toBe(-Infinity);
+		expect(others.seen).toBe(false);
+		expect(others.quietFor(Number.MAX_SAFE_INTEGER)).toBe(true);
 	});
 
 	it('a count higher than all our requests explain shows others sending, and when', () => {
 		const others = new OtherClients();
 		others.learn(1, LIMIT, 1, 0, 10);
 		others.learn(7, LIMIT, 2, 10, 20);
+		expect(others.seen).toBe(true);
 
-		expect(others.atLeast).toBe(5);
-		expect(others.seenMs).toBe(20);
+		// Answers that the same 5 of others explain, the last 500 ms after the rise: quiet since 20.
+		others.learn(8, LIMIT, 3, 20, 30);
+		others.learn(9, LIMIT, 4, 510, 520);
+		expect(others.quietFor(500)).toBe(true);
+		expect(others.quietFor(501)).toBe(false);
 	});
 
 	it('only a rise beyond what our requests in flight could explain counts as the others sending again', () => {
 		const others = new OtherClients();
 		others.learn(10, LIMIT, 4, 0, 10); // 6 of others at least, at most 9
 		others.learn(12, LIMIT, 4, 0, 12); // our requests in flight explain it
-		expect(others.seenMs).toBe(10);
+		others.learn(13, LIMIT, 4, 0, 14); // and this
+		expect(others.quietFor(4)).toBe(true); // still since 10
+		expect(others.quietFor(5)).toBe(false);
 		others.learn(30, LIMIT, 5, 12, 40);
-		expect(others.seenMs).toBe(40);
+		expect(others.quietFor(0)).toBe(false); // seen again, at 40
 	});
 
 	it('is quiet once a few of our answers, over the time asked, have shown nobody else', () => {

@@ -237,6 +237,22 @@ describe('errors from FluenzR', () => {
 		expect(staticData).toHaveProperty('webhookId');
 	});
 
+	it('stop checkExists on a webhook list whose webhook lacks its id, saying so', async () => {
+		const staticData = {};
+		const trigger = triggerOptions(sandbox, { events: ['email.replied'], staticData });
+		await activate(trigger);
+		const [webhook] = remoteWebhooks(sandbox);
+		sandbox.injectFault({
+			match: { method: 'GET', path: '/webhooks' },
+			fault: { type: 'status', status: 200, body: { success: true, data: [{ url: webhook.url, events: [...webhook.events] }], meta: { total: 1 } } },
+		});
+
+		const error = await failure(runWebhookMethod({ ...trigger, method: 'checkExists' }));
+
+		expect(error.message).toBe('FluenzR answered HTTP 200 with a webhook without an id, a url or events');
+		expect(staticData).toHaveProperty('webhookId', webhook.id);
+	});
+
 	it('stop deactivation when the delete fails, keeping the webhook id to try again', async () => {
 		const staticData = {};
 		const trigger = triggerOptions(sandbox, { events: ['email.replied'], staticData });

@@ -106,6 +106,13 @@ describe('Fluenzr node, errors', () => {
 		expect(description(result.error)).toContain('The request only reads, so it is safe to run again.');
 	});
 
+	it('200 with JSON that is not a page of a list: says what was wrong with it, not that it was not JSON', async () => {
+		sandbox().injectFault({ match: { method: 'GET', path: '/contacts' }, fault: { type: 'status', status: 200, body: { success: true, data: { id: 'ct_1' } } } });
+		const result = await runFluenzr(sandbox(), { resource: 'contact', operation: 'getAll', limit: 5 });
+		expect(result.error?.message).toBe('FluenzR answered HTTP 200 with a list without data[] and meta.total');
+		expect(description(result.error)).toContain('The request only reads, so it is safe to run again.');
+	});
+
 	it('502 with an HTML body: says the answer was not FluenzR JSON and quotes it briefly', async () => {
 		sandbox().injectFault({ match: { path: '/contacts' }, fault: { type: 'html', status: 502 } });
 		const result = await runFluenzr(sandbox(), { ...createContact, email: 'x@y.io' });
