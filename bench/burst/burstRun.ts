@@ -25,6 +25,8 @@ export interface BurstRunOptions {
 	workflows?: BurstWorkflowOptions;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
+	/** n8n in queue mode, the deliveries through the load balancer in front of its webhook processes. */
+	queue?: boolean;
 }
 
 export interface BurstRecord {
@@ -65,7 +67,13 @@ async function settledEventIds(setup: BurstN8n, target: BurstTarget, atLeast: nu
 
 export async function runBursts(options: BurstRunOptions): Promise<BurstRecord[]> {
 	const targets = options.targets ?? [...BURST_TARGETS];
-	const setup = await startBurstN8n({ env: options.env, label: options.label, nodeOptions: options.nodeOptions, workflows: options.workflows });
+	const setup = await startBurstN8n({
+		env: options.env,
+		label: options.label,
+		nodeOptions: options.nodeOptions,
+		workflows: options.workflows,
+		queue: options.queue,
+	});
 	const records: BurstRecord[] = [];
 	try {
 		for (const [index, size] of options.sizes.entries()) {
