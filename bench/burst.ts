@@ -1,11 +1,14 @@
 /**
  * Bursts of FluenzR deliveries at the FluenzR Trigger and at n8n's own
  * Webhook node, published side by side in one real n8n (regular mode,
- * SQLite, n8n's defaults unless --env says otherwise):
+ * SQLite, n8n's defaults unless --env says otherwise; with --queue, queue
+ * mode: PostgreSQL, Redis, main, 2 workers, 2 webhook processes behind a
+ * load balancer that receives the deliveries, --env reaching every process):
  *
  *   npx tsx bench/burst.ts --sizes 50,300             one attempt each, 10 s timeout
  *   npx tsx bench/burst.ts --sizes 300 --retries      FluenzR's retries (1, 2, 4, 8, 16 s)
  *   npx tsx bench/burst.ts --env N8N_X=1,N8N_Y=2      an n8n setting under test
+ *   npx tsx bench/burst.ts --queue --sizes 50,300     n8n in queue mode (scripts/install-queue-services.sh once)
  *   npx tsx bench/burst.ts --targets trigger          one side only
  *   npx tsx bench/burst.ts --trigger-version 1        the trigger as workflows made before 1.1 hold it
  *   npx tsx bench/burst.ts --webhook-with-credential  the Webhook node's workflow also holds a credential (checked per run)
@@ -31,13 +34,14 @@ interface Flags {
 	env: NodeJS.ProcessEnv;
 	targets: BurstTarget[];
 	cpuProf: boolean;
+	queue: boolean;
 	label: string;
 	workflows: BurstWorkflowOptions;
 	warmUpSize: number;
 }
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, label: 'burst', workflows: {}, warmUpSize: WARM_UP_SIZE };
+	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, queue: false, label: 'burst', workflows: {}, warmUpSize: WARM_UP_SIZE };
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1] ?? '';
 		switch (argv[i]) {
@@ -74,6 +78,9 @@ function parseFlags(argv: string[]): Flags {
 			case '--cpu-prof':
 				flags.cpuProf = true;
 				break;
+			case '--queue':
+				flags.queue = true;
+				break;
 			default:
 				throw new Error(`Unknown flag ${argv[i]}`);
 		}
@@ -84,7 +91,7 @@ function parseFlags(argv: string[]): Flags {
 async function main(): Promise<void> {
 	const flags = parseFlags(process.argv.slice(2));
 	const nodeOptions = flags.cpuProf ? `--cpu-prof --cpu-prof-dir=${path.join(BURST_ARTEFACTS, `prof-${flags.label}`)}` : undefined;
-	console.log(`load ${loadAverages()}; starting n8n (${JSON.stringify(flags.env)})`);
+	console.log(`load ${loadAverages()}; starting n8n${flags.queue ? ' in queue mode' : ''} (${JSON.stringify(flags.env)})`);
 	const records = await runBursts({ ...flags, nodeOptions });
 	writeFileSync(path.join(BURST_ARTEFACTS, `${flags.label}.json`), JSON.stringify({ flags, records }, null, 2));
 }

@@ -4,7 +4,7 @@
 # nothing when both are there. Nothing is started here
 # and no system database is touched: the suite runs a private, throwaway
 # PostgreSQL cluster and Redis on free loopback ports, and removes them
-# afterwards (test/queue/support). Needs root (or sudo) and Debian's apt
+# afterwards (scripts/lib/queue). Needs root (or sudo) and Debian's apt
 # repositories to install.
 set -euo pipefail
 

@@ -1,7 +1,9 @@
 /**
  * One n8n (`n8n start`, regular mode, SQLite, its defaults unless `env` says
- * otherwise) with the packed package installed and the two burst workflows
- * published; the sandbox in this process holds the webhook the trigger
+ * otherwise), or with `queue` a queue-mode installation (PostgreSQL, Redis,
+ * main, 2 workers at n8n's default concurrency, 2 webhook processes behind a
+ * load balancer), with the packed package installed and the two burst
+ * workflows published; the sandbox in this process holds the webhook the trigger
  * registered, so the burst can sign its deliveries with that secret.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,11 +13,12 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_KEYS, signatureOf, startSandbox, type Sandbox } from '../../sandbox';
 import { WEBHOOK_HEADERS } from '../../client/contract';
 import { fluenzrCredential } from '../../scripts/lib/fluenzrCredential';
-import { importCredentials, importWorkflows } from '../../scripts/lib/n8nCli';
+import { importCredentials, importWorkflows, type CredentialToImport, type WorkflowJson } from '../../scripts/lib/n8nCli';
 import { REPO_ROOT } from '../../scripts/lib/n8nInstall';
-import { startN8n, type N8nServer } from '../../scripts/lib/n8nServer';
+import { startN8n } from '../../scripts/lib/n8nServer';
 import { DEMO_OWNER } from '../../scripts/lib/owner';
 import { installPackedPackage, packPackage } from '../../scripts/lib/packedPackage';
+import { startQueueInstallation } from '../../scripts/lib/queue/queueInstallation';
 import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type N8nSession, type PublicApi } from '../../scripts/lib/n8nApi';
 
 import type { OutgoingDelivery } from './burstClient';
@@ -24,9 +27,6 @@ import { BURST_EVENT, BURST_TARGETS, BURST_WORKFLOW_IDS, burstWorkflows, eventId
 export const BURST_ARTEFACTS = path.join(REPO_ROOT, 'test-artifacts', 'burst');
 
 export interface BurstN8n {
-	n8n: N8nServer;
-	sandbox: Sandbox;
-	apiKey: string;
 	url(target: BurstTarget): string;
 	/** `count` deliveries for the target, each with a fresh event id, signed for the trigger. */
 	deliveries(target: BurstTarget, count: number, label: string): OutgoingDelivery[];
@@ -36,39 +36,81 @@ export interface BurstN8n {
 }
 
 export interface BurstN8nOptions {
-	/** Extra n8n environment (a setting under test). */
+	/** Extra n8n environment (a setting under test); in queue mode, of every process. */
 	env?: NodeJS.ProcessEnv;
-	/** Label of n8n's log file. */
+	/** Label of n8n's log files. */
 	label: string;
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
 	workflows?: BurstWorkflowOptions;
+	/** Queue mode (PostgreSQL, Redis, main, 2 workers, 2 webhook processes behind a load balancer) instead of one n8n on SQLite. */
+	queue?: boolean;
+}
+
+/** Where the bench talks to n8n: the public API on `apiBaseUrl`, the deliveries to `webhookBaseUrl`. */
+interface RunningN8n {
+	apiBaseUrl: string;
+	webhookBaseUrl: string;
+	stop(): Promise<void>;
+}
+
+interface N8nStart {
+	userFolder: string;
+	label: string;
+	env: NodeJS.ProcessEnv;
+	credentials: CredentialToImport[];
+	workflows: WorkflowJson[];
+}
+
+/** One `n8n start` on SQLite: it answers the webhooks itself. */
+async function startRegularN8n(start: N8nStart): Promise<RunningN8n> {
+	await importCredentials(start.credentials, { userFolder: start.userFolder });
+	await importWorkflows(start.workflows, { userFolder: start.userFolder });
+	const logFile = path.join(BURST_ARTEFACTS, `n8n-${start.label}.log`);
+	rmSync(logFile, { force: true });
+	const n8n = await startN8n({ userFolder: start.userFolder, owner: DEMO_OWNER, logFile, env: start.env });
+	return { apiBaseUrl: n8n.baseUrl, webhookBaseUrl: n8n.baseUrl, stop: () => n8n.stop() };
+}
+
+/** Queue mode: FluenzR posts to the load balancer's one URL, as to a real deployment's. */
+async function startQueueN8n(start: N8nStart): Promise<RunningN8n> {
+	const logFolder = path.join(BURST_ARTEFACTS, `queue-${start.label}`);
+	rmSync(logFolder, { recursive: true, force: true });
+	mkdirSync(logFolder, { recursive: true });
+	const installation = await startQueueInstallation({
+		userFolder: start.userFolder,
+		logFolder,
+		owner: DEMO_OWNER,
+		credentials: start.credentials,
+		workflows: start.workflows,
+		env: start.env,
+	});
+	return { apiBaseUrl: installation.cluster.main.baseUrl, webhookBaseUrl: installation.loadBalancer.baseUrl, stop: installation.stop };
 }
 
 export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n> {
 	mkdirSync(BURST_ARTEFACTS, { recursive: true });
 	const sandbox = await startSandbox({ port: 0 });
 	const userFolder = mkdtempSync(path.join(tmpdir(), 'fluenzr-burst-'));
-	let n8n: N8nServer | undefined;
+	let n8n: RunningN8n | undefined;
 	try {
 		installPackedPackage(packPackage(BURST_ARTEFACTS), userFolder);
-		await importCredentials([fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })], { userFolder });
-		await importWorkflows(burstWorkflows(options.workflows), { userFolder });
-		const logFile = path.join(BURST_ARTEFACTS, `n8n-${options.label}.log`);
-		rmSync(logFile, { force: true });
-		const env = { ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };
-		n8n = await startN8n({ userFolder, owner: DEMO_OWNER, logFile, env });
-		const session = await logIn(n8n.baseUrl, DEMO_OWNER);
+		const start: N8nStart = {
+			userFolder,
+			label: options.label,
+			env: { ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) },
+			credentials: [fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })],
+			workflows: burstWorkflows(options.workflows),
+		};
+		n8n = await (options.queue ? startQueueN8n(start) : startRegularN8n(start));
+		const session = await logIn(n8n.apiBaseUrl, DEMO_OWNER);
 		const apiKey = await createApiKey(session, 'burst bench');
-		const api = publicApi(n8n.baseUrl, apiKey);
+		const api = publicApi(n8n.apiBaseUrl, apiKey);
 		for (const target of BURST_TARGETS) await publish(api, session, BURST_WORKFLOW_IDS[target]);
 		const secret = registeredSecret(sandbox);
 		const server = n8n;
 		return {
-			n8n: server,
-			sandbox,
-			apiKey,
-			url: (target) => targetUrl(target, server.baseUrl),
+			url: (target) => targetUrl(target, server.webhookBaseUrl),
 			deliveries: (target, count, label) => makeDeliveries(target, count, label, secret),
 			executedEventIds: (target) => executedEventIds(api, target),
 			async stop() {
@@ -87,7 +129,8 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 
 async function publish(api: PublicApi, session: N8nSession, workflowId: string): Promise<void> {
 	await api.activateWorkflow(workflowId);
-	const state = await waitForPublicationToSettle(session, workflowId);
+	// Queue mode publishes to every process through Redis: slower on two busy cores.
+	const state = await waitForPublicationToSettle(session, workflowId, 180_000);
 	if (state && state.status !== 'published') throw new Error(`${workflowId} did not publish: ${JSON.stringify(state)}`);
 }
 

@@ -30,6 +30,8 @@ export interface BurstRunOptions {
 	nodeOptions?: string;
 	/** Deliveries in the unrecorded warm-up burst at each target; 0 for none. */
 	warmUpSize?: number;
+	/** n8n in queue mode, the deliveries through the load balancer in front of its webhook processes. */
+	queue?: boolean;
 }
 
 export const WARM_UP_SIZE = 50;
@@ -91,7 +93,13 @@ const describeRecord = (record: BurstRecord) =>
 
 export async function runBursts(options: BurstRunOptions): Promise<BurstRecord[]> {
 	const targets = options.targets ?? [...BURST_TARGETS];
-	const setup = await startBurstN8n({ env: options.env, label: options.label, nodeOptions: options.nodeOptions, workflows: options.workflows });
+	const setup = await startBurstN8n({
+		env: options.env,
+		label: options.label,
+		nodeOptions: options.nodeOptions,
+		workflows: options.workflows,
+		queue: options.queue,
+	});
 	const records: BurstRecord[] = [];
 	try {
 		const warmUpSize = options.warmUpSize ?? WARM_UP_SIZE;

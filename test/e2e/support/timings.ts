@@ -1,9 +1,2 @@
-/** Wall-clock timings of the slow steps, printed as they happen so a slow suite shows where the time went. */
-export async function timed<T>(label: string, step: () => Promise<T> | T): Promise<T> {
-	const started = Date.now();
-	try {
-		return await step();
-	} finally {
-		process.stderr.write(`[e2e] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-	}
-}
+/** The e2e tests' name for the timings shared with the queue-mode cluster and the bench (scripts/lib/timings.ts). */
+export { timed } from '../../../scripts/lib/timings';

@@ -3,7 +3,8 @@
  * n8n user folder, a seeded FluenzR sandbox (in this process, so the test
  * reads its request log and data directly), a private PostgreSQL and Redis,
  * the credential and the workflows imported into PostgreSQL, then n8n main,
- * the workers and the webhook processes behind a load balancer. `stop()`
+ * the workers and the webhook processes behind a load balancer
+ * (scripts/lib/queue/queueInstallation.ts). `stop()`
  * takes it all down in reverse order; whatever is still running when the
  * test process ends, even on Ctrl-C, is killed (see e2e/support/processes.ts).
  */
@@ -14,17 +15,15 @@ import path from 'node:path';
 import { DEMO_KEYS, startSandbox, type Sandbox } from '../../../sandbox';
 import { DEMO_SEED } from '../../../sandbox/constants';
 import { fluenzrCredential } from '../../../scripts/lib/fluenzrCredential';
-import { freePort } from '../../../scripts/lib/freePort';
 import { createApiKey, logIn, publicApi, type N8nSession, type PublicApi } from '../../../scripts/lib/n8nApi';
-import { importCredentials, importWorkflows, type WorkflowJson } from '../../../scripts/lib/n8nCli';
+import type { WorkflowJson } from '../../../scripts/lib/n8nCli';
 import { assertN8nInstalled, REPO_ROOT } from '../../../scripts/lib/n8nInstall';
 import { DEMO_OWNER } from '../../../scripts/lib/owner';
 import { installPackedPackage, packPackage } from '../../../scripts/lib/packedPackage';
+import type { LoadBalancer } from '../../../scripts/lib/queue/loadBalancer';
+import type { QueueCluster } from '../../../scripts/lib/queue/queueCluster';
+import { startQueueInstallation } from '../../../scripts/lib/queue/queueInstallation';
 import { timed } from '../../e2e/support/timings';
-import { startLoadBalancer, type LoadBalancer } from './loadBalancer';
-import { startPostgres } from './postgres';
-import { newBullPrefix, newEncryptionKey, queueEnvironment, startQueueCluster, type QueueCluster } from './queueCluster';
-import { startRedis } from './redis';
 
 export const QUEUE_ARTEFACTS_FOLDER = path.join(REPO_ROOT, 'test-artifacts', 'queue');
 
@@ -51,7 +50,6 @@ export async function startQueueRun(options: QueueRunOptions): Promise<QueueRun>
 	assertN8nInstalled();
 	rmSync(QUEUE_ARTEFACTS_FOLDER, { recursive: true, force: true });
 	mkdirSync(QUEUE_ARTEFACTS_FOLDER, { recursive: true });
-	const log = (name: string) => path.join(QUEUE_ARTEFACTS_FOLDER, name);
 	// Undone in reverse order by stop(), or at once if the start fails half-way.
 	const undo: Array<() => Promise<void> | void> = [];
 	const stop = async () => {
@@ -69,39 +67,18 @@ export async function startQueueRun(options: QueueRunOptions): Promise<QueueRun>
 
 		const sandbox = await startSandbox({ port: 0, seed: DEMO_SEED });
 		undo.push(() => sandbox.stop());
-		// Started together; whichever started is stopped again even when the other failed.
-		const starting = [startPostgres(log('postgres.log')), startRedis(log('redis.log'))] as const;
-		await timed('start PostgreSQL and Redis', async () => {
-			const started = await Promise.allSettled(starting);
-			for (const service of started) if (service.status === 'fulfilled') undo.push(() => service.value.stop());
-			const failed = started.find((service) => service.status === 'rejected');
-			if (failed) throw failed.reason;
+		const { cluster, loadBalancer, stop: stopInstallation } = await startQueueInstallation({
+			userFolder,
+			logFolder: QUEUE_ARTEFACTS_FOLDER,
+			owner: DEMO_OWNER,
+			credentials: [fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })],
+			workflows: options.workflows,
+			workers: options.workers,
+			webhookProcesses: options.webhookProcesses,
+			// One execution at a time per worker: each load workflow on a worker of its own.
+			workerConcurrency: options.workerConcurrency ?? 1,
 		});
-		const [postgres, redis] = await Promise.all(starting);
-
-		const webhookPorts = await Promise.all(Array.from({ length: options.webhookProcesses ?? 2 }, () => freePort()));
-		const loadBalancer = await startLoadBalancer(() => webhookPorts.map((port) => `http://127.0.0.1:${port}`));
-		undo.push(() => loadBalancer.stop());
-
-		const environment = queueEnvironment({ postgres, redis, webhookBaseUrl: loadBalancer.baseUrl }, newEncryptionKey(), newBullPrefix());
-		const cli = { userFolder, env: environment };
-		await timed('import the credential (and migrate PostgreSQL)', () =>
-			importCredentials([fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })], cli),
-		);
-		await timed('import the workflows', () => importWorkflows(options.workflows, cli));
-
-		const cluster = await timed('start n8n main, workers and webhook processes', () =>
-			startQueueCluster({
-				userFolder,
-				logFolder: QUEUE_ARTEFACTS_FOLDER,
-				owner: DEMO_OWNER,
-				environment,
-				webhookPorts,
-				workers: options.workers ?? 2,
-				workerConcurrency: options.workerConcurrency ?? 1,
-			}),
-		);
-		undo.push(() => cluster.stop());
+		undo.push(stopInstallation);
 
 		const session = await logIn(cluster.main.baseUrl, DEMO_OWNER);
 		const api = publicApi(cluster.main.baseUrl, await createApiKey(session, 'queue-mode suite'));

@@ -10,10 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-import { freePort } from '../../../scripts/lib/freePort';
-import { startN8n, startN8nProcess, type N8nServer } from '../../../scripts/lib/n8nServer';
-import type { N8nOwner } from '../../../scripts/lib/owner';
-import { timed } from '../../e2e/support/timings';
+import { freePort } from '../freePort';
+import { startN8n, startN8nProcess, type N8nServer } from '../n8nServer';
+import type { N8nOwner } from '../owner';
+import { timed } from '../timings';
 import type { PostgresInstance } from './postgres';
 import type { RedisInstance } from './redis';
 
@@ -59,8 +59,8 @@ export interface QueueClusterOptions {
 	environment: NodeJS.ProcessEnv;
 	webhookPorts: number[];
 	workers: number;
-	/** Executions each worker runs at once (n8n's --concurrency). */
-	workerConcurrency: number;
+	/** Executions each worker runs at once (n8n's --concurrency); n8n's default (10) when not given. */
+	workerConcurrency?: number;
 	/** n8n starts slowly on two busy cores; five at once more slowly still. */
 	readyTimeoutMs?: number;
 }
@@ -104,7 +104,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				timed(`n8n worker ${index + 1} (${label})`, () =>
 					startN8nProcess({
 						userFolder: options.userFolder,
-						args: ['worker', `--concurrency=${options.workerConcurrency}`],
+						args: ['worker', ...(options.workerConcurrency === undefined ? [] : [`--concurrency=${options.workerConcurrency}`])],
 						logFile: logFile(`worker${index + 1}`, label),
 						port,
 						readyTimeoutMs,

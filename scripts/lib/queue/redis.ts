@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freePort } from '../../../scripts/lib/freePort';
-import { logTail } from '../../../scripts/lib/n8nServer';
-import { describeEnd, spawnManaged, type ProcessEnd } from '../../../scripts/lib/processes';
+import { freePort } from '../freePort';
+import { logTail } from '../n8nServer';
+import { describeEnd, spawnManaged, type ProcessEnd } from '../processes';
 
 export interface RedisInstance {
 	port: number;

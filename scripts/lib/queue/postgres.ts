@@ -11,9 +11,9 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { freePort } from '../../../scripts/lib/freePort';
-import { logTail } from '../../../scripts/lib/n8nServer';
-import { describeEnd, runToCompletion, spawnManaged, type ProcessEnd } from '../../../scripts/lib/processes';
+import { freePort } from '../freePort';
+import { logTail } from '../n8nServer';
+import { describeEnd, runToCompletion, spawnManaged, type ProcessEnd } from '../processes';
 
 export interface PostgresInstance {
 	port: number;
