@@ -30,8 +30,15 @@ export interface IncomingDelivery {
 	campaignId: string | undefined;
 }
 
+/**
+ * The answer to a retry that comes while n8n has not yet answered the
+ * delivery that took its event: not a 2xx, so that FluenzR retries again and
+ * a run n8n then fails to start is not acknowledged as started.
+ */
+export const STILL_STARTING = 'A delivery of this event is still being started by n8n: retry later';
+
 type DeliveryVerdict =
-	| { outcome: 'rejected'; statusCode: 400 | 401 | 413; reason: string }
+	| { outcome: 'rejected'; statusCode: 400 | 401 | 409 | 413; reason: string }
 	| { outcome: 'ignored'; reason: string }
 	| { outcome: 'duplicate'; eventId: string }
 	| { outcome: 'accepted'; delivery: FluenzrDelivery };
@@ -56,8 +63,9 @@ function parseDelivery(rawBody: Buffer): ParsedDelivery | 'not JSON' | 'not a de
 
 /**
  * Decides what to do with one POST to the trigger's URL: reject it (forged,
- * malformed, oversized, stale), acknowledge it without a run (not subscribed,
- * other campaign, already seen) or start the workflow. The signature is
+ * malformed, oversized, stale; or its event still being started), acknowledge
+ * it without a run (not subscribed, other campaign, already started) or start
+ * the workflow. The signature is
  * checked before the body is even parsed, so unauthenticated input is never
  * trusted. `recent` is this trigger's own memory of event ids, `now` n8n's
  * clock.
@@ -89,8 +97,12 @@ export function assessDelivery(incoming: IncomingDelivery, recent: RecentDeliver
 	if (incoming.campaignId && campaignIdOf(delivery.event, delivery.data) !== incoming.campaignId) {
 		return { outcome: 'ignored', reason: 'Event of another campaign' };
 	}
-	if (recent.checkAndRemember(delivery.eventId, now)) {
-		return { outcome: 'duplicate', eventId: delivery.eventId };
+	switch (recent.take(delivery.eventId, now)) {
+		case 'started':
+			return { outcome: 'duplicate', eventId: delivery.eventId };
+		case 'starting':
+			return { outcome: 'rejected', statusCode: 409, reason: STILL_STARTING };
+		case 'new':
+			return { outcome: 'accepted', delivery };
 	}
-	return { outcome: 'accepted', delivery };
 }

@@ -22,37 +22,63 @@ interface RecentDeliveriesOptions {
 }
 
 /**
+ * Where a taken delivery stands: `starting` from its acceptance until n8n
+ * answers it; `started` once n8n answered 2xx, which n8n 2.x does only after
+ * it has created (or queued) the run. n8n 1.x answers before it creates the
+ * run, so there `started` means "n8n answered", the most it tells.
+ */
+export type TakenState = 'starting' | 'started';
+
+/**
  * The deliveries one trigger has taken recently, by event id, so that a
- * retried or replayed event starts its workflow once. A Map keeps insertion
- * order and entries are never refreshed, so its first entry is always the
- * oldest: expiry and the size bound both trim from the front.
+ * retried or replayed event starts its workflow once, and a retry of one
+ * whose run n8n failed to start (its answer not a 2xx) starts it after all.
+ * A Map keeps insertion order and entries are never refreshed, so its first
+ * entry is always the oldest: expiry and the size bound both trim from the
+ * front.
  */
 export class RecentDeliveries {
-	private readonly seenAt = new Map<string, number>();
+	private readonly taken = new Map<string, { atMs: number; state: TakenState }>();
 
 	constructor(private readonly options: RecentDeliveriesOptions) {}
 
-	/** Records the key and tells whether it was already seen within the window (its last millisecond included). */
-	checkAndRemember(key: string, now: number): boolean {
+	/**
+	 * Takes the key unless it was taken within the window (its last
+	 * millisecond included): answers 'new' when this call took it (now
+	 * `starting`), else where the earlier delivery stands.
+	 */
+	take(key: string, now: number): 'new' | TakenState {
 		this.forgetExpired(now);
-		if (this.seenAt.has(key)) return true;
-		this.seenAt.set(key, now);
-		while (this.seenAt.size > this.options.maxEntries) {
-			this.seenAt.delete(this.seenAt.keys().next().value as string);
+		const earlier = this.taken.get(key);
+		if (earlier) return earlier.state;
+		this.taken.set(key, { atMs: now, state: 'starting' });
+		while (this.taken.size > this.options.maxEntries) {
+			this.taken.delete(this.taken.keys().next().value as string);
 		}
-		return false;
+		return 'new';
+	}
+
+	/** n8n answered the delivery that took the key with a 2xx: its run exists. */
+	started(key: string): void {
+		const entry = this.taken.get(key);
+		if (entry) entry.state = 'started';
+	}
+
+	/** n8n did not start the run of the delivery that took the key: the next retry must be able to. */
+	release(key: string): void {
+		this.taken.delete(key);
 	}
 
 	/** How many keys are remembered at `now`. */
 	sizeAt(now: number): number {
 		this.forgetExpired(now);
-		return this.seenAt.size;
+		return this.taken.size;
 	}
 
 	private forgetExpired(now: number): void {
-		for (const [key, seenAt] of this.seenAt) {
-			if (now - seenAt <= this.options.windowMs) break;
-			this.seenAt.delete(key);
+		for (const [key, { atMs }] of this.taken) {
+			if (now - atMs <= this.options.windowMs) break;
+			this.taken.delete(key);
 		}
 	}
 }

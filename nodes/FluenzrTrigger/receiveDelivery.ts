@@ -5,6 +5,7 @@ import type { FluenzrDelivery } from './delivery';
 import { assessDelivery } from './delivery';
 import { recentDeliveriesOf } from './deliveryDeduplication';
 import { storedSecret, storedWebhookId } from './storedWebhook';
+import { whenN8nAnswers } from './whenN8nAnswers';
 
 /** `outputData` values: the whole delivery, or only what it is about (written as literals in the node's description, where n8n's lint reads them). */
 const OUTPUT_DATA = { delivery: 'delivery', data: 'data' } as const;
@@ -30,14 +31,19 @@ function outputOf(delivery: FluenzrDelivery, outputData: string): IDataObject {
  * `webhook()`: verifies a FluenzR delivery and starts the workflow with it.
  * Refusals (401/400/413: forged, malformed, oversized, stale) are answered
  * here with the reason and start nothing; deliveries that are genuine but
- * not for this workflow, and retries of one already taken, are acknowledged
- * with 200 so that FluenzR stops retrying them.
+ * not for this workflow, and retries of one whose run has started, are
+ * acknowledged with 200 so that FluenzR stops retrying them. A taken event
+ * counts as started only once n8n has answered its delivery with a 2xx (in
+ * n8n 2.x, after creating the run): a retry before that gets 409, and one
+ * after n8n failed to start the run starts it.
  */
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = context.getWorkflowStaticData('node');
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const campaignId = typeof options.campaignId === 'string' ? options.campaignId.trim() : '';
 	const now = Date.now();
+	// Without a stored webhook id there is no secret either, and the delivery is refused before this memory is used.
+	const recent = recentDeliveriesOf(storedWebhookId(staticData) ?? '', now);
 
 	const verdict = assessDelivery(
 		{
@@ -47,8 +53,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 			events: context.getNodeParameter('events', []) as string[],
 			campaignId: campaignId || undefined,
 		},
-		// Without a stored webhook id there is no secret either, and the delivery is refused before this memory is used.
-		recentDeliveriesOf(storedWebhookId(staticData) ?? '', now),
+		recent,
 		now,
 	);
 
@@ -61,6 +66,10 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		case 'duplicate':
 			return { webhookResponse: { received: true, duplicate: true } };
 		case 'accepted': {
+			const { eventId } = verdict.delivery;
+			whenN8nAnswers(context.getResponseObject(), (statusCode) =>
+				statusCode >= 200 && statusCode < 300 ? recent.started(eventId) : recent.release(eventId),
+			);
 			const outputData = (options.outputData as string | undefined) ?? OUTPUT_DATA.delivery;
 			return {
 				workflowData: [[{ json: outputOf(verdict.delivery, outputData) }]],

@@ -10,6 +10,9 @@ import { overrideDefaultWebhookUrl } from './webhook-url';
 /** n8n's answer when a node's `webhook()` throws: the cause stays hidden from the sender. */
 const WEBHOOK_FAILED_MESSAGE = 'Workflow Webhook Error: Workflow could not be started!';
 
+/** n8n 2.x's answer when it cannot create the run a trigger asked for (its database is out of connections, say). */
+const RUN_NOT_STARTED_MESSAGE = 'There was a problem executing the workflow';
+
 /** n8n's answer when the node did not write the response itself. Triggers answer 'onReceived': before the workflow runs. */
 function immediateAnswer(setup: TriggerSetup, result: IWebhookResponseData): Pick<DeliveryResult, 'statusCode' | 'responseBody'> {
 	const { workflow, node, webhookData } = setup;
@@ -38,7 +41,13 @@ async function callWebhook(setup: TriggerSetup, request: WebhookRequest, respons
  * WebhookContext, as n8n's webhook server does, and reports what n8n would
  * answer the sender and which items, if any, would start the workflow.
  */
-export async function deliverToWebhook(options: TriggerHarnessOptions & { request: DeliveryRequest }): Promise<DeliveryResult> {
+export async function deliverToWebhook(
+	options: TriggerHarnessOptions & {
+		request: DeliveryRequest;
+		/** n8n fails to create the run the trigger asked for, and answers 500 (as n8n 2.x does when its database is out of connections). */
+		runStartFails?: boolean;
+	},
+): Promise<DeliveryResult> {
 	const setup = createTriggerSetup(options);
 	const registeredMethod = setup.webhookData.httpMethod;
 	const method = (options.request.method ?? 'POST').toUpperCase();
@@ -69,5 +78,13 @@ export async function deliverToWebhook(options: TriggerHarnessOptions & { reques
 		const { statusCode, body: responseBody, headers: responseHeaders } = response;
 		return { statusCode, responseBody, responseHeaders, noWebhookResponse, workflowData };
 	}
-	return { ...immediateAnswer(setup, result), workflowData };
+	// n8n answers on the node's response object, after creating the run (n8n 2.x): the node may be listening for it.
+	if (workflowData !== undefined && options.runStartFails === true) {
+		const responseBody = { code: 0, message: RUN_NOT_STARTED_MESSAGE };
+		response.status(500).end(responseBody);
+		return { statusCode: 500, responseBody };
+	}
+	const answer = immediateAnswer(setup, result);
+	response.status(answer.statusCode).end(answer.responseBody);
+	return { ...answer, workflowData };
 }

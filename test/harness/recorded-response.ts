@@ -1,11 +1,13 @@
+import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 
 /**
  * The response object a webhook node gets from `getResponseObject()`: the
  * parts of Express's `Response` that nodes use, recording what the node
- * answered instead of writing to a socket.
+ * (or n8n) answered instead of writing to a socket. Like Node.js's, it emits
+ * 'prefinish' when the answer is complete.
  */
-export class RecordedResponse {
+export class RecordedResponse extends EventEmitter {
 	statusCode = 200;
 
 	body: unknown = undefined;
@@ -62,9 +64,11 @@ export class RecordedResponse {
 	}
 
 	end(body?: unknown): this {
+		if (this.writableEnded) return this;
 		if (body !== undefined) this.body = body;
 		this.headersSent = true;
 		this.writableEnded = true;
+		this.emit('prefinish');
 		return this;
 	}
 }

@@ -173,8 +173,8 @@ describe('deliveries from FluenzR', () => {
 });
 
 describe('requests that are not genuine FluenzR deliveries', () => {
-	async function deliver(trigger: TriggerHarnessOptions, request: { rawBody: Buffer; headers: Record<string, string> }) {
-		return await deliverToWebhook({ ...trigger, request });
+	async function deliver(trigger: TriggerHarnessOptions, request: { rawBody: Buffer; headers: Record<string, string> }, runStartFails = false) {
+		return await deliverToWebhook({ ...trigger, request, runStartFails });
 	}
 
 	it('a forged signature is refused with 401 and starts nothing', async () => {
@@ -236,6 +236,21 @@ describe('requests that are not genuine FluenzR deliveries', () => {
 
 		expect(first.statusCode).toBe(200);
 		expect(first.workflowData).toHaveLength(1);
+		expect(replay).toMatchObject({ statusCode: 200, responseBody: { received: true, duplicate: true }, workflowData: undefined });
+	});
+
+	it("a retry after n8n failed to start the event's run starts it, instead of being acknowledged as a duplicate", async () => {
+		const { trigger, staticData } = await activeTrigger({ events: ['email.replied'] });
+		const request = signedRequest(aReply(), staticData.secret as string);
+
+		const failed = await deliver(trigger, request, true);
+		const retry = await deliver(trigger, request);
+		const replay = await deliver(trigger, request);
+
+		expect(failed.statusCode).toBe(500);
+		expect(failed.workflowData).toBeUndefined();
+		expect(retry.statusCode).toBe(200);
+		expect(retry.workflowData).toHaveLength(1);
 		expect(replay).toMatchObject({ statusCode: 200, responseBody: { received: true, duplicate: true }, workflowData: undefined });
 	});
 

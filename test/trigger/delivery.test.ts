@@ -1,5 +1,5 @@
 import type { IncomingDelivery } from '../../nodes/FluenzrTrigger/delivery';
-import { assessDelivery, MAX_DELIVERY_BYTES } from '../../nodes/FluenzrTrigger/delivery';
+import { assessDelivery, MAX_DELIVERY_BYTES, STILL_STARTING } from '../../nodes/FluenzrTrigger/delivery';
 import { RecentDeliveries, recentDeliveriesOf } from '../../nodes/FluenzrTrigger/deliveryDeduplication';
 import { signatureOf as signDelivery } from '../../sandbox';
 
@@ -98,10 +98,24 @@ describe('assessing a delivery', () => {
 		expect(assess(signed(created, { campaignId: 'cmp_1' })).outcome).toBe('ignored');
 	});
 
-	it('takes a repeated event id once, and reports the repeat as a duplicate', () => {
+	it('takes a repeated event id once, and reports the repeat as a duplicate once n8n has started its run', () => {
 		const recent = fresh();
 		expect(assess(signed(replied), recent).outcome).toBe('accepted');
+		recent.started('evt_1');
 		expect(assess(signed(replied), recent)).toEqual({ outcome: 'duplicate', eventId: 'evt_1' });
+	});
+
+	it('answers a repeat 409, not 200, while n8n has not yet answered the delivery that took the event', () => {
+		const recent = fresh();
+		expect(assess(signed(replied), recent).outcome).toBe('accepted');
+		expect(assess(signed(replied), recent)).toEqual({ outcome: 'rejected', statusCode: 409, reason: STILL_STARTING });
+	});
+
+	it('takes a repeat again when n8n did not start the run of the delivery that took the event', () => {
+		const recent = fresh();
+		expect(assess(signed(replied), recent).outcome).toBe('accepted');
+		recent.release('evt_1');
+		expect(assess(signed(replied), recent).outcome).toBe('accepted');
 	});
 
 	it('does not remember refused deliveries, so a later genuine one still runs', () => {
@@ -168,6 +182,7 @@ describe('assessing a delivery', () => {
 			const stamped = Date.parse(replied.createdAt);
 			const memory = recentDeliveriesOf('wh_clock_behind', stamped - minutes(5));
 			expect(assess(signed(replied), memory, stamped - minutes(5)).outcome).toBe('accepted');
+			memory.started('evt_1');
 			expect(assess(signed(replied), memory, stamped + 91_000 + minutes(5))).toEqual({ outcome: 'duplicate', eventId: 'evt_1' });
 		});
 	});
