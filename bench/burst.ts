@@ -9,6 +9,7 @@
  *   npx tsx bench/burst.ts --sizes 300 --retries      FluenzR's retries (1, 2, 4, 8, 16 s)
  *   npx tsx bench/burst.ts --env N8N_X=1,N8N_Y=2      an n8n setting under test
  *   npx tsx bench/burst.ts --queue --sizes 50,300     n8n in queue mode (scripts/install-queue-services.sh once)
+ *   npx tsx bench/burst.ts --queue-by-event ...       the same, its load balancer routing by X-Fluenzr-Delivery
  *   npx tsx bench/burst.ts --targets trigger          one side only
  *   npx tsx bench/burst.ts --trigger-version 1        the trigger as workflows made before 1.1 hold it
  *   npx tsx bench/burst.ts --webhook-with-credential  the Webhook node's workflow also holds a credential (checked per run)
@@ -24,7 +25,7 @@ import path from 'node:path';
 
 import { runScript } from '../scripts/lib/runScript';
 
-import { BURST_ARTEFACTS } from './burst/burstN8n';
+import { BURST_ARTEFACTS, type QueueRouting } from './burst/burstN8n';
 import { loadAverages, runBursts, WARM_UP_SIZE } from './burst/burstRun';
 import { BURST_TARGETS, type BurstTarget, type BurstWorkflowOptions } from './burst/burstWorkflows';
 
@@ -34,14 +35,14 @@ interface Flags {
 	env: NodeJS.ProcessEnv;
 	targets: BurstTarget[];
 	cpuProf: boolean;
-	queue: boolean;
+	queue: QueueRouting | undefined;
 	label: string;
 	workflows: BurstWorkflowOptions;
 	warmUpSize: number;
 }
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, queue: false, label: 'burst', workflows: {}, warmUpSize: WARM_UP_SIZE };
+	const flags: Flags = { sizes: [50], retries: false, env: {}, targets: [...BURST_TARGETS], cpuProf: false, queue: undefined, label: 'burst', workflows: {}, warmUpSize: WARM_UP_SIZE };
 	for (let i = 0; i < argv.length; i++) {
 		const value = argv[i + 1] ?? '';
 		switch (argv[i]) {
@@ -79,7 +80,10 @@ function parseFlags(argv: string[]): Flags {
 				flags.cpuProf = true;
 				break;
 			case '--queue':
-				flags.queue = true;
+				flags.queue = 'round robin';
+				break;
+			case '--queue-by-event':
+				flags.queue = 'by event id';
 				break;
 			default:
 				throw new Error(`Unknown flag ${argv[i]}`);
@@ -91,7 +95,7 @@ function parseFlags(argv: string[]): Flags {
 async function main(): Promise<void> {
 	const flags = parseFlags(process.argv.slice(2));
 	const nodeOptions = flags.cpuProf ? `--cpu-prof --cpu-prof-dir=${path.join(BURST_ARTEFACTS, `prof-${flags.label}`)}` : undefined;
-	console.log(`load ${loadAverages()}; starting n8n${flags.queue ? ' in queue mode' : ''} (${JSON.stringify(flags.env)})`);
+	console.log(`load ${loadAverages()}; starting n8n${flags.queue ? ` in queue mode (${flags.queue})` : ''} (${JSON.stringify(flags.env)})`);
 	const records = await runBursts({ ...flags, nodeOptions });
 	writeFileSync(path.join(BURST_ARTEFACTS, `${flags.label}.json`), JSON.stringify({ flags, records }, null, 2));
 }

@@ -43,9 +43,16 @@ export interface BurstN8nOptions {
 	/** Extra NODE_OPTIONS for n8n (e.g. --cpu-prof). */
 	nodeOptions?: string;
 	workflows?: BurstWorkflowOptions;
-	/** Queue mode (PostgreSQL, Redis, main, 2 workers, 2 webhook processes behind a load balancer) instead of one n8n on SQLite. */
-	queue?: boolean;
+	/**
+	 * Queue mode (PostgreSQL, Redis, main, 2 workers, 2 webhook processes
+	 * behind a load balancer) instead of one n8n on SQLite; the load balancer
+	 * hands requests round robin, or by event id (X-Fluenzr-Delivery), so that
+	 * every retry of an event reaches the webhook process that took it.
+	 */
+	queue?: QueueRouting;
 }
+
+export type QueueRouting = 'round robin' | 'by event id';
 
 /** Where the bench talks to n8n: the public API on `apiBaseUrl`, the deliveries to `webhookBaseUrl`. */
 interface RunningN8n {
@@ -56,6 +63,7 @@ interface RunningN8n {
 
 interface N8nStart {
 	userFolder: string;
+	routing?: QueueRouting;
 	label: string;
 	env: NodeJS.ProcessEnv;
 	credentials: CredentialToImport[];
@@ -84,6 +92,7 @@ async function startQueueN8n(start: N8nStart): Promise<RunningN8n> {
 		credentials: start.credentials,
 		workflows: start.workflows,
 		env: start.env,
+		routeBy: start.routing === 'by event id' ? WEBHOOK_HEADERS.delivery : undefined,
 	});
 	return { apiBaseUrl: installation.cluster.main.baseUrl, webhookBaseUrl: installation.loadBalancer.baseUrl, stop: installation.stop };
 }
@@ -98,6 +107,7 @@ export async function startBurstN8n(options: BurstN8nOptions): Promise<BurstN8n>
 		const start: N8nStart = {
 			userFolder,
 			label: options.label,
+			routing: options.queue,
 			env: { ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) },
 			credentials: [fluenzrCredential({ apiKey: DEMO_KEYS.pro, baseUrl: sandbox.baseUrl })],
 			workflows: burstWorkflows(options.workflows),

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { fireBurst, FLUENZR_DELIVERY_TIMEOUT_MS, FLUENZR_RETRY_DELAYS_MS } from './burstClient';
-import { BURST_ARTEFACTS, startBurstN8n, type BurstN8n } from './burstN8n';
+import { BURST_ARTEFACTS, startBurstN8n, type BurstN8n, type QueueRouting } from './burstN8n';
 import { describeSummary, summariseBurst, type BurstSummary } from './burstSummary';
 import { BURST_TARGETS, TARGET_LABELS, type BurstTarget, type BurstWorkflowOptions } from './burstWorkflows';
 
@@ -30,8 +30,8 @@ export interface BurstRunOptions {
 	nodeOptions?: string;
 	/** Deliveries in the unrecorded warm-up burst at each target; 0 for none. */
 	warmUpSize?: number;
-	/** n8n in queue mode, the deliveries through the load balancer in front of its webhook processes. */
-	queue?: boolean;
+	/** n8n in queue mode, the deliveries through the load balancer in front of its webhook processes, routed so. */
+	queue?: QueueRouting;
 }
 
 export const WARM_UP_SIZE = 50;

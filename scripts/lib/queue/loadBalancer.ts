@@ -1,9 +1,12 @@
 /**
  * What stands in front of n8n's webhook processes in a real deployment: one
  * address (the URL n8n registers in FluenzR), each request handed to the
- * next process in turn. Plain round robin on loopback, no retries of its own.
+ * next process in turn (round robin), or, given `routeBy`, to the process
+ * that header's value hashes to, as nginx's `hash $http_<header> consistent`
+ * does. On loopback, no retries of its own.
  */
-import { createServer, request, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createServer, request, type Server, type IncomingMessage } from 'node:http';
 
 export interface LoadBalancer {
 	/** e.g. http://127.0.0.1:40123 */
@@ -13,12 +16,22 @@ export interface LoadBalancer {
 	stop(): Promise<void>;
 }
 
-export async function startLoadBalancer(backends: () => string[]): Promise<LoadBalancer> {
+export interface LoadBalancerOptions {
+	/** A request header (lower case) whose value picks the backend; requests without it go round robin. */
+	routeBy?: string;
+}
+
+export async function startLoadBalancer(backends: () => string[], options: LoadBalancerOptions = {}): Promise<LoadBalancer> {
 	let next = 0;
 	const log: Array<{ path: string; backend: number }> = [];
+	const pick = (incoming: IncomingMessage, count: number): number => {
+		const key = options.routeBy ? incoming.headers[options.routeBy] : undefined;
+		if (typeof key !== 'string') return next++ % count;
+		return createHash('sha1').update(key).digest().readUInt32BE(0) % count;
+	};
 	const server: Server = createServer((incoming, outgoing) => {
 		const targets = backends();
-		const backend = next++ % targets.length;
+		const backend = pick(incoming, targets.length);
 		log.push({ path: incoming.url ?? '', backend });
 		const target = new URL(incoming.url ?? '/', targets[backend]);
 		const forwarded = request(

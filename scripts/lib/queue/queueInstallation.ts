@@ -30,6 +30,8 @@ export interface QueueInstallationOptions {
 	webhookProcesses?: number;
 	/** Executions each worker runs at once; n8n's default when not given. */
 	workerConcurrency?: number;
+	/** The load balancer routes by this request header (e.g. a FluenzR delivery's event id) instead of round robin. */
+	routeBy?: string;
 }
 
 export interface QueueInstallation {
@@ -58,7 +60,9 @@ export async function startQueueInstallation(options: QueueInstallationOptions):
 		const [postgres, redis] = await Promise.all(starting);
 
 		const webhookPorts = await Promise.all(Array.from({ length: options.webhookProcesses ?? 2 }, () => freePort()));
-		const loadBalancer = await startLoadBalancer(() => webhookPorts.map((port) => `http://127.0.0.1:${port}`));
+		const loadBalancer = await startLoadBalancer(() => webhookPorts.map((port) => `http://127.0.0.1:${port}`), {
+			routeBy: options.routeBy,
+		});
 		undo.push(() => loadBalancer.stop());
 
 		const environment = {
