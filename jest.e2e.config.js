@@ -6,6 +6,8 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 15 * 60 * 1000,
 	maxWorkers: 1,
+	// One order on every machine: the files share an n8n user folder (see the sequencer).
+	testSequencer: '<rootDir>/test/e2e/support/pathOrderSequencer.js',
 	// Packs and installs the package into a fresh n8n user folder, starts the sandbox (see test/e2e/support).
 	globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',

@@ -8,7 +8,7 @@
 import path from 'node:path';
 
 import { e2eContext } from './support/e2eState';
-import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type ExecutionSummary, type PublicApi } from '../../scripts/lib/n8nApi';
+import { createApiKey, logIn, publicApi, waitForPublicationToSettle, type ExecutionSummary, type N8nSession, type PublicApi } from '../../scripts/lib/n8nApi';
 import { FLUENZR_TRIGGER_TYPE } from '../../scripts/lib/workflowBuilder';
 import { timed } from './support/timings';
 import { eventually } from '../../scripts/lib/eventually';
@@ -47,6 +47,7 @@ const burstWorkflow: WorkflowJson = {
 
 let server: N8nServer | undefined;
 let api: PublicApi;
+let session: N8nSession;
 
 const eventIdOf = (execution: ExecutionSummary) => {
 	const runs = execution.data?.resultData.runData[TRIGGER_NAME] as Array<{ data: { main: Array<Array<{ json: { eventId?: string } }>> } }> | undefined;
@@ -58,13 +59,22 @@ beforeAll(async () => {
 	await importWorkflows([burstWorkflow], context.cli);
 	const logFile = path.join(context.artefactsFolder, 'n8n-trigger-burst.log');
 	server = await timed('n8n start (burst)', () => startN8n({ userFolder: context.userFolder, owner: DEMO_OWNER, logFile }));
-	const session = await logIn(server.baseUrl, DEMO_OWNER);
+	session = await logIn(server.baseUrl, DEMO_OWNER);
 	api = publicApi(server.baseUrl, await createApiKey(session, 'e2e burst'));
 	await api.activateWorkflow(WORKFLOW_ID);
 	expect((await waitForPublicationToSettle(session, WORKFLOW_ID))?.status).toBe('published');
 });
 
 afterAll(async () => {
+	// Unpublished before n8n stops: n8n 1.x activates a workflow left active when the next test
+	// file starts n8n on this user folder, and its trigger would register a webhook in that test's FluenzR.
+	if (server) {
+		await api.deactivateWorkflow(WORKFLOW_ID);
+		await waitForPublicationToSettle(session, WORKFLOW_ID);
+		await eventually('the burst trigger to delete its webhook', async () =>
+			(await sandbox.listAll<{ events: string[] }>('/webhooks')).some((webhook) => webhook.events.includes('email.opened')) ? undefined : true,
+		);
+	}
 	await server?.stop();
 });
 
